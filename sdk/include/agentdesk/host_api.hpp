@@ -1,0 +1,126 @@
+#pragma once
+// What the host offers a plugin. A plugin receives one HostApi in Plugin::init and keeps the
+// reference for its lifetime; everything it registers is removed when it unloads.
+
+#include "agentdesk/bus.hpp"
+#include "agentdesk/clock.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace agentdesk {
+
+/// Where a panel docks the first time it appears in a layout that does not place it.
+enum class DockHint { Left, Right, Bottom, Center };
+
+/// A dockable panel. The host owns placement (dock tree, tabs, floating); the plugin draws contents.
+struct PanelSpec {
+    std::string id;        ///< unique, prefixed with the plugin id: "agent.state"
+    std::string title;     ///< tab title
+    std::string icon;      ///< a Font Awesome 4.7 glyph as UTF-8 (see ui.hpp), or empty
+    DockHint hint = DockHint::Center;
+    std::function<void()> draw;  ///< draws the contents with ImGui, inside the panel's area
+};
+
+/// Something drawn in the top bar under the menu (state selector, phone device, bell). Lower order draws first.
+struct TopBarItem {
+    std::string id;
+    int order = 0;
+    std::function<void()> draw;
+};
+
+/// A screen that takes the place of the workspace while `active()` says so (a login screen).
+/// The host then draws the menu bar, the overlay in the viewport's work area, and notifications;
+/// panels and the top bar wait until no overlay is active.
+struct Overlay {
+    std::string id;
+    std::function<void()> draw;
+    std::function<bool()> active;  ///< empty: always active
+};
+
+/// An action the agent can trigger from a menu, the command palette or a keyboard shortcut.
+struct CommandSpec {
+    std::string id;        ///< "agent.ready"
+    std::string label;     ///< "Go Ready"
+    std::string shortcut;  ///< default binding, e.g. "Ctrl+R", "F5", "" for none
+    std::function<void()> run;
+    std::function<bool()> enabled;  ///< empty means always enabled
+};
+
+enum class Severity { Info, Success, Warning, Error };
+
+/// A message for the agent: shown as a toast and kept in the notification history.
+struct Notification {
+    Severity severity = Severity::Info;
+    std::string title;
+    std::string message;
+};
+
+enum class LogLevel { Debug, Info, Warning, Error };
+
+/// The plugin's log: lines go to the desktop's rotating log file and Log panel, tagged with the plugin id.
+class Logger {
+public:
+    virtual ~Logger() = default;
+    /// Writes one line.
+    virtual void write(LogLevel level, std::string_view text) = 0;
+    void debug(std::string_view text) { write(LogLevel::Debug, text); }
+    void info(std::string_view text) { write(LogLevel::Info, text); }
+    void warn(std::string_view text) { write(LogLevel::Warning, text); }
+    void error(std::string_view text) { write(LogLevel::Error, text); }
+};
+
+/// Directories a plugin may use.
+struct PluginPaths {
+    std::filesystem::path assets;   ///< read-only shared assets (scenario data, layouts, help)
+    std::filesystem::path data;     ///< this plugin's writable data dir (databases, drafts)
+    std::filesystem::path config;   ///< the desktop's config dir (settings, layouts)
+};
+
+/// The host as a plugin sees it.
+class HostApi {
+public:
+    virtual ~HostApi() = default;
+
+    /// The id from this plugin's manifest.
+    virtual std::string_view pluginId() const = 0;
+    /// The bus; messages published through it carry this plugin's id as sender.
+    virtual Bus& bus() = 0;
+    /// Current time (virtual in tests and scenarios).
+    virtual const Clock& clock() const = 0;
+    /// One-shot timers on the UI thread; the frame loop wakes for them.
+    virtual Timers& timers() = 0;
+    /// This plugin's log.
+    virtual Logger& log() = 0;
+    /// Directories for this plugin.
+    virtual const PluginPaths& paths() const = 0;
+    /// True when the host runs without a window (scenarios, tests): nothing will be drawn.
+    virtual bool headless() const = 0;
+
+    /// Adds a dockable panel.
+    virtual void addPanel(PanelSpec panel) = 0;
+    /// Shows a panel and makes its tab active (e.g. when an interaction is selected).
+    virtual void focusPanel(std::string_view panelId) = 0;
+    /// Adds an item to the top bar.
+    virtual void addTopBarItem(TopBarItem item) = 0;
+    /// Adds an overlay drawn above the workspace.
+    virtual void addOverlay(Overlay overlay) = 0;
+    /// Adds a command with an optional default shortcut.
+    virtual void addCommand(CommandSpec command) = 0;
+
+    /// This plugin's settings, as saved last time (an empty object the first time).
+    virtual nlohmann::json loadSettings() const = 0;
+    /// Saves this plugin's settings (atomically, in the config dir).
+    virtual void saveSettings(const nlohmann::json& settings) = 0;
+
+    /// Shows a notification to the agent and keeps it in the history.
+    virtual void notify(Notification notification) = 0;
+    /// Asks for a redraw soon; thread-safe. Timers and bus traffic already wake the host.
+    virtual void requestRedraw() = 0;
+};
+
+}  // namespace agentdesk
