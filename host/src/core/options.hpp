@@ -1,0 +1,34 @@
+#pragma once
+// Command-line options of the agentdesk executable.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace agentdesk::host {
+
+struct Options {
+    bool help = false;
+    bool version = false;
+    bool headless = false;                      ///< no window: scenarios and automation
+    std::optional<std::filesystem::path> pluginsDir;
+    std::optional<std::filesystem::path> configDir;
+    std::optional<std::filesystem::path> dataDir;
+    std::optional<std::filesystem::path> assetsDir;
+    std::optional<std::string> layout;          ///< named layout to start with
+    std::optional<std::filesystem::path> scenario;
+    int frames = 0;                             ///< render this many frames, then exit (0 = run until closed)
+    std::optional<std::filesystem::path> screenshot;  ///< save the last frame as PNG
+    int width = 0, height = 0;                  ///< window size override
+    std::vector<std::string> disabledPlugins;   ///< --disable-plugin ID (repeatable)
+    bool listPlugins = false;                   ///< print each plugin's status and exit
+};
+
+/// Parses argv. On a usage error returns nullopt and sets `error` to a message for the user.
+std::optional<Options> parseOptions(int argc, const char* const* argv, std::string& error);
+
+/// The --help text.
+std::string usageText();
+
+}  // namespace agentdesk::host
