@@ -1,0 +1,95 @@
+#pragma once
+// The desktop: the services every plugin shares (bus, clock, timers, registry, notifications),
+// the plugin manager, and the two ways to run: with a window, or headless for scenarios.
+
+#include "core/notification_center.hpp"
+#include "core/options.hpp"
+#include "core/paths.hpp"
+#include "plugins/plugin_manager.hpp"
+#include "plugins/registry.hpp"
+#include "workspace/layout_store.hpp"
+#include "workspace/workspace.hpp"
+
+#include <agentdesk/runtime/event_bus.hpp>
+#include <agentdesk/runtime/timing.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+struct GLFWwindow;
+
+namespace agentdesk::host {
+
+class Desktop {
+public:
+    /// `started` is when the process began, for the start-up time in the log.
+    Desktop(Options options, Paths paths, std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now());
+    ~Desktop();
+
+    /// Runs in the mode the options ask for; returns the process exit code.
+    int run();
+
+private:
+    // Shared set-up.
+    void loadPlugins();
+    void postNotification(Notification n, std::string source);
+    std::vector<std::pair<std::string, DockHint>> registeredPanels() const;
+    int runScenario(bool withWindow);
+    int listPlugins();
+
+    // Window (desktop_window.cpp).
+    bool openWindow(std::string& error);
+    void closeWindow();
+    int runWindowed();
+    void loadFonts();
+    void applyTheme();
+    void renderFrame();
+    void drawMenuBar();
+    void drawTopBar(float y, float height);
+    void drawWorkspace(float top);
+    void drawFloatingPanels();
+    void drawHostPanels();
+    void drawToasts();
+    void handleShortcuts();
+    void focusPanel(std::string_view panelId);
+    std::string saveScreenshot(const std::filesystem::path& file);
+    std::optional<double> waitTimeout() const;
+    void loadSettings();
+    void saveSettings();
+    void saveLayouts();
+    void registerHostPanels();
+
+    Options options_;
+    std::chrono::steady_clock::time_point started_;
+    bool firstFrameLogged_ = false;
+    Paths paths_;
+    EventBus bus_;
+    SystemClock systemClock_;
+    VirtualClock virtualClock_;
+    const Clock* clock_;
+    TimerQueue timers_;
+    Registry registry_;
+    NotificationCenter notifications_;
+    std::unique_ptr<PluginManager> plugins_;
+    Subscription errorSubscription_;
+
+    workspace::LayoutStore layouts_;
+    workspace::Workspace workspace_;
+    nlohmann::json settings_ = nlohmann::json::object();
+
+    GLFWwindow* window_ = nullptr;
+    bool imguiReady_ = false;
+    std::atomic<bool> redrawRequested_{true};
+    int framesToSettle_ = 3;  // ImGui needs a few frames after input to settle hover and layout
+    std::string dragPanel_;   // tab being dragged, "" when none
+    std::string pendingScreenshot_;
+    std::string screenshotError_;
+    bool showAbout_ = false;
+    bool showShortcuts_ = false;
+    bool quitRequested_ = false;
+};
+
+}  // namespace agentdesk::host
