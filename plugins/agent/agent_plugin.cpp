@@ -1,0 +1,43 @@
+// The agent plugin: login screen, state bar and the session commands, over the bus only.
+
+#include "model/agent_session.hpp"
+#include "view/agent_views.hpp"
+
+#include <agentdesk/plugin.hpp>
+#include <agentdesk/ui/icons.hpp>
+
+#include <memory>
+
+namespace agentdesk::agent {
+
+class AgentPlugin final : public Plugin {
+public:
+    void init(HostApi& host) override {
+        session_ = std::make_unique<AgentSession>(host.bus(), host.clock());
+        views_ = std::make_unique<AgentViews>(*session_, host);
+        host.addOverlay({"agent.login", [this] { views_->drawLoginScreen(); }, [this] { return !session_->loggedIn(); }});
+        host.addPanel({"agent.session", "My Session", AD_ICON_USER, DockHint::Left, [this] { views_->drawSessionPanel(); }});
+        host.addTopBarItem({"agent.state", 0, [this] { views_->drawStateBar(); }});
+        auto loggedIn = [this] { return session_->loggedIn(); };
+        host.addCommand({"agent.ready", "Go Ready", "Ctrl+Shift+R", [this] { session_->goReady(); }, loggedIn});
+        host.addCommand({"agent.not_ready", "Go Not Ready (first reason)", "Ctrl+Shift+N",
+                         [this] {
+                             if (!session_->notReadyReasons().empty()) session_->goNotReady(session_->notReadyReasons().front());
+                         },
+                         loggedIn});
+        host.addCommand({"agent.logout", "Log out", "", [this] { session_->logout(); }, loggedIn});
+    }
+
+    void shutdown() override {
+        views_.reset();
+        session_.reset();
+    }
+
+private:
+    std::unique_ptr<AgentSession> session_;
+    std::unique_ptr<AgentViews> views_;
+};
+
+}  // namespace agentdesk::agent
+
+AGENTDESK_PLUGIN(agentdesk::agent::AgentPlugin)

@@ -1,0 +1,44 @@
+#pragma once
+// ImGui views of the agent session: the login screen and the state bar. They read the model
+// and call its commands; no logic of their own beyond what the agent typed.
+
+#include "model/agent_session.hpp"
+
+#include <agentdesk/host_api.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace agentdesk::agent {
+
+class AgentViews {
+public:
+    AgentViews(AgentSession& session, HostApi& host);
+
+    /// Full-window login screen while logged out (UI-01..03).
+    void drawLoginScreen();
+    /// State selector with colour, label, timer and pending state (STATE-01), phone device, user menu.
+    void drawStateBar();
+    /// "My session" panel: who is logged in, on which device, and the state history with totals.
+    void drawSessionPanel();
+
+private:
+    void submitLogin(bool takeOver);
+    void keepTicking();
+
+    AgentSession& session_;
+    HostApi& host_;
+    char userName_[64] = "";
+    char password_[128] = "";
+    char deviceNumber_[32] = "";
+    int device_ = 0;
+    Timer tick_;
+    TimePoint tickAt_{};
+    bool focusPassword_ = false;
+};
+
+/// The colour that stands for a state on the state bar.
+unsigned int stateColour(AgentState state);
+
+}  // namespace agentdesk::agent
