@@ -1,0 +1,85 @@
+#include "workspace/workspace.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace agentdesk;
+using namespace agentdesk::workspace;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Fixture {
+    fs::path dir = fs::temp_directory_path() / "agentdesk-workspace-tests";
+    LayoutStore store{dir / "layouts.json"};
+    std::vector<std::pair<std::string, DockHint>> panels{{"session", DockHint::Left},
+                                                         {"contacts", DockHint::Left},
+                                                         {"context", DockHint::Center},
+                                                         {"log", DockHint::Bottom}};
+    Fixture() {
+        fs::remove_all(dir);
+        fs::create_directories(dir / "defaults");
+        std::ofstream(dir / "defaults" / "agent.json")
+            << R"({"version": 1, "root": {"split": "horizontal", "ratio": 0.3,
+                 "first": {"tabs": ["session"]}, "second": {"tabs": ["context"]}}})";
+    }
+};
+
+}  // namespace
+
+TEST_CASE("opening a layout takes the shipped default until the agent saved their own") {
+    Fixture f;
+    Workspace w(f.store, f.dir / "defaults");
+    std::string error;
+    REQUIRE(w.open("Agent", error));
+    CHECK(w.tree().nodeOfPanel("session") != kNoNode);
+    w.tree().removePanel("session");
+    w.saveCurrent();
+    Workspace again(f.store, f.dir / "defaults");
+    REQUIRE(again.open("Agent", error));
+    CHECK_FALSE(again.tree().contains("session"));
+    again.resetToDefault();
+    CHECK(again.tree().contains("session"));
+    CHECK_FALSE(w.open("Nonexistent", error));
+    CHECK(error.find("Nonexistent") != std::string::npos);
+}
+
+TEST_CASE("a new panel joins the panels that asked for the same place, as a tab") {
+    Fixture f;
+    Workspace w(f.store, f.dir / "defaults");
+    std::string error;
+    REQUIRE(w.open("Agent", error));
+    CHECK(w.placeNewPanels(f.panels));
+    CHECK(w.tree().nodeOfPanel("contacts") == w.tree().nodeOfPanel("session"));
+    CHECK(w.tree().nodeOfPanel("log") != kNoNode);
+    CHECK(w.tree().nodeOfPanel("log") != w.tree().nodeOfPanel("context"));
+    CHECK_FALSE(w.placeNewPanels(f.panels));  // nothing new the second time
+}
+
+TEST_CASE("a closed panel stays closed until reopened") {
+    Fixture f;
+    Workspace w(f.store, f.dir / "defaults");
+    std::string error;
+    REQUIRE(w.open("Agent", error));
+    w.placeNewPanels(f.panels);
+    w.closePanel("log");
+    CHECK_FALSE(w.tree().contains("log"));
+    CHECK_FALSE(w.placeNewPanels(f.panels));
+    CHECK_FALSE(w.tree().contains("log"));
+    w.reopenPanel("log", DockHint::Bottom, f.panels);
+    CHECK(w.tree().contains("log"));
+    CHECK_FALSE(w.isClosed("log"));
+}
+
+TEST_CASE("layout names list shipped defaults and the agent's own") {
+    Fixture f;
+    Workspace w(f.store, f.dir / "defaults");
+    std::string error;
+    REQUIRE(w.open("Agent", error));
+    w.saveCurrent("Evening shift");
+    auto names = w.layoutNames();
+    CHECK(std::find(names.begin(), names.end(), "Agent") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "Evening shift") != names.end());
+    CHECK(w.currentName() == "Evening shift");
+}

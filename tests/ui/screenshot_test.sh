@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the real desktop under Xvfb: the login screen, then a scenario that logs in and changes
+# state, each saved as a screenshot that must not be blank (more than a handful of colours).
+set -euo pipefail
+exe=$(realpath "$1")
+out=$2
+here=$(realpath "$3")
+rm -rf "$out"
+mkdir -p "$out"
+home="$(cd "$out" && pwd)/home"
+
+colours() {
+    python3 - "$1" <<'PY'
+import sys, zlib, struct
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, idat, w, h = 8, b'', 0, 0
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos+8]); body = data[pos+8:pos+8+n]; pos += 12 + n
+    if kind == b'IHDR': w, h = struct.unpack('>II', body[:8])
+    if kind == b'IDAT': idat += body
+raw = zlib.decompress(idat)
+stride = w * 4 + 1
+seen = set()
+for y in range(0, h, 7):  # sampled rows; filters make raw bytes approximate, enough to tell blank from drawn
+    row = raw[y*stride+1:(y+1)*stride]
+    for x in range(0, w * 4, 28):
+        seen.add(row[x:x+3])
+print(w, h, len(seen))
+PY
+}
+
+run() {
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" --config-dir "$home/config" --data-dir "$home/data" --size 1280x800 "$@"
+}
+
+run --frames 5 --screenshot "$out/login.png"
+read -r w h n < <(colours "$out/login.png")
+echo "login.png: ${w}x${h}, $n colours"
+[ "$w" = 1280 ] && [ "$h" = 800 ] && [ "$n" -gt 20 ]
+
+(cd "$out" && run --scenario "$here/desktop_after_login.json")
+for shot in after-login.png not-ready.png; do
+    [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
+    read -r w h n < <(colours "$out/$shot")
+    echo "$shot: ${w}x${h}, $n colours"
+    [ "$n" -gt 20 ]
+done
+# The two screenshots differ: the state bar changed colour and label.
+! cmp -s "$out/after-login.png" "$out/not-ready.png"
+echo "screenshots in $out"
