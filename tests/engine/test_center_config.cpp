@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -70,7 +71,8 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 TEST_CASE("the shipped scenario loads: users with hashed passwords, reasons, desk phones, ACW") {
     CenterConfig config = loadCenterConfig(std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario");
-    CHECK(config.users.size() == 8);
+    CHECK(config.users.size() == 16);
+    CHECK(std::count_if(config.users.begin(), config.users.end(), [](const UserAccount& u) { return u.simulated; }) == 8);
     for (const UserAccount& user : config.users) {
         CHECK(user.passwordHash.starts_with("$argon2id$"));
     }
@@ -88,6 +90,59 @@ TEST_CASE("the shipped scenario loads: users with hashed passwords, reasons, des
     CHECK(config.isDeskPhoneExtension("2010"));
     CHECK(config.settings.afterCallWork == WrapUp::limitedTo(60s));
     CHECK(config.settings.ringTimeout == 20s);
+}
+
+TEST_CASE("the shipped scenario has services, customers, capacity and a simulation") {
+    CenterConfig config = loadCenterConfig(std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario");
+    REQUIRE(config.services.size() == 6);
+    const ServiceConfig* sales = config.findService("sales-voice");
+    REQUIRE(sales);
+    CHECK(sales->channel == Channel::Voice);
+    CHECK(sales->skills == std::vector<std::string>{"sales"});
+    CHECK(sales->serviceLevelThreshold == 20s);
+    CHECK(sales->ringTimeout == 15s);
+    CHECK(sales->afterCallWork == WrapUp::limitedTo(45s));
+    CHECK(sales->dispositionRequired);
+    CHECK(sales->arrivalsPerHour == 30);
+    const ServiceConfig* billing = config.findService("billing-voice");
+    REQUIRE(billing);
+    CHECK(billing->afterCallWork == WrapUp::limitedTo(90s, true));
+    const ServiceConfig* email = config.findService("support-email");
+    REQUIRE(email);
+    CHECK(email->afterCallWork == WrapUp::none());
+    CHECK(email->ringTimeout == 30s);
+    CHECK(config.customers.size() == 12);
+    CHECK(config.settings.capacity.of(Channel::Chat) == 3);
+    CHECK_FALSE(config.settings.capacity.digitalWhileOnCall);
+    CHECK(config.settings.simulation.enabled);
+    CHECK(config.settings.simulation.dailyProfile.size() == 24);
+    const UserAccount* anna = config.findUserByName("anna");
+    REQUIRE(anna);
+    CHECK(CenterConfig::isSkilledFor(*anna, *sales));
+    CHECK_FALSE(CenterConfig::isSkilledFor(*anna, *billing));
+}
+
+TEST_CASE("services.json mistakes are named with the service and the fix") {
+    CenterSettings defaults;
+    auto error = [&](json services) -> std::string {
+        try {
+            parseServices(json{{"services", services}}, defaults);
+        } catch (const ConfigError& e) {
+            return e.what();
+        }
+        return {};
+    };
+    CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Fax"}}})), "service 1 (\"x\"): \"channel\" must be"));
+    CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Voice"}, {"dispositionRequired", true}}})),
+                   "\"dispositions\" lists none"));
+    CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Chat"}}, json{{"id", "x"}, {"channel", "Chat"}}})),
+                   "already used"));
+    CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Voice"}, {"afterCallWork", {{"thenState", "Busy"}}}}})),
+                   "\"thenState\""));
+    // Unset timers come from the center's defaults.
+    auto services = parseServices(json{{"services", json::array({json{{"id", "x"}, {"channel", "Voice"}}})}}, defaults);
+    CHECK(services.at(0).ringTimeout == defaults.ringTimeout);
+    CHECK(services.at(0).afterCallWork == defaults.afterCallWork);
 }
 
 TEST_CASE("users.json with a plain-text password is refused with a clear message") {

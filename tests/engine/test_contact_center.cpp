@@ -8,59 +8,18 @@
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/runtime/harness.hpp>
 
+#include "engine/bus_log.hpp"
+
 #include <doctest/doctest.h>
 
 #include <vector>
 
 using namespace agentdesk;
 using namespace agentdesk::engine;
+using agentdesk::testing::BusLog;
 using namespace std::chrono_literals;
 
 namespace {
-
-/// Every message on the bus, in order.
-struct BusLog {
-    std::vector<Message> messages;
-    Subscription subscription;
-
-    explicit BusLog(Bus& bus)
-        : subscription(bus.subscribePattern("*", [this](const Message& m) { messages.push_back(m); })) {}
-
-    /// The payloads of type E, in order, each with its envelope.
-    template <typename E>
-    std::vector<std::pair<E, Message>> all() const {
-        std::vector<std::pair<E, Message>> found;
-        for (const Message& m : messages) {
-            if (m.topic != E::topic) continue;
-            E payload;
-            REQUIRE(decode(m.payload, payload));
-            found.emplace_back(payload, m);
-        }
-        return found;
-    }
-    template <typename E>
-    std::size_t count() const { return all<E>().size(); }
-    /// The last payload of type E and its envelope; fails the test when there is none.
-    template <typename E>
-    std::pair<E, Message> last() const {
-        auto found = all<E>();
-        REQUIRE_FALSE(found.empty());
-        return found.back();
-    }
-    /// Topics of what the engine published, in order (the commands sent to it left out).
-    std::vector<std::string> answerTopics() const {
-        std::vector<std::string> out;
-        for (const Message& m : messages) {
-            if (m.topic == events::LoginRequest::topic || m.topic == events::LogoutRequest::topic ||
-                m.topic == events::SetState::topic) {
-                continue;
-            }
-            out.push_back(m.topic);
-        }
-        return out;
-    }
-    void clear() { messages.clear(); }
-};
 
 // Minimal-cost hashes keep the many logins of these tests fast; the real files use interactive cost.
 const std::string& demoHash() {

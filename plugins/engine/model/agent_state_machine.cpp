@@ -70,7 +70,7 @@ void AgentStateMachine::interactionEnded(WrapUp wrapUp) {
     --activeInteractions_;
     if (activeInteractions_ > 0) return;  // still busy with the others
     if (wrapUp.applies) {
-        enterAfterCallWork(wrapUp.timeout);
+        enterAfterCallWork(wrapUp);
         changed();
     } else {
         finishWork();
@@ -102,11 +102,19 @@ void AgentStateMachine::setAutomaticNotReady(std::string_view reason) {
     changed();
 }
 
-void AgentStateMachine::enterAfterCallWork(std::optional<Milliseconds> timeout) {
+void AgentStateMachine::enterAfterCallWork(const WrapUp& wrapUp) {
     enter(AgentState::AfterCallWork, {});
-    if (!timeout) return;
-    status_.acwEndsAt = status_.since + *timeout;
-    acwTimer_ = timers_.at(*status_.acwEndsAt, [this] { completeAfterCallWork(); });
+    if (!wrapUp.timeout) return;
+    status_.acwEndsAt = status_.since + *wrapUp.timeout;
+    acwTimer_ = timers_.at(*status_.acwEndsAt,
+                           [this, thenNotReady = wrapUp.notReadyAfterTimeout] { afterCallWorkTimedOut(thenNotReady); });
+}
+
+void AgentStateMachine::afterCallWorkTimedOut(bool thenNotReady) {
+    if (status_.state != AgentState::AfterCallWork) return;
+    // A state the agent asked for during the work wins over the service's default.
+    if (thenNotReady && !status_.pending) status_.pending = StateWithReason{AgentState::NotReady, std::string(reasons::wrapUpTimedOut)};
+    finishWork();
 }
 
 void AgentStateMachine::finishWork() {

@@ -6,6 +6,7 @@
 //   Ready/NotReady/ACW --interactionStarted--> Busy        (work started from Not Ready returns there)
 //   Busy --last interactionEnded--> AfterCallWork when wrap-up applies, else the pending state, else Ready
 //   AfterCallWork --Ready/Not Ready chosen, completeAfterCallWork, or ACW timeout--> chosen/pending/Ready
+//                 (a service may send the agent Not Ready "Wrap-up timed out" on the timeout instead)
 //   offer not answered / rejected --> NotReady("No answer" / "Rejected"), pending while Busy
 //
 // A Ready or Not Ready request made while Busy does not interrupt the work: it becomes the pending
@@ -29,6 +30,7 @@ namespace reasons {
 inline constexpr std::string_view loggedIn = "Logged in";
 inline constexpr std::string_view noAnswer = "No answer";
 inline constexpr std::string_view rejected = "Rejected";
+inline constexpr std::string_view wrapUpTimedOut = "Wrap-up timed out";
 }  // namespace reasons
 
 /// A state with its Not Ready reason ("" for the others).
@@ -98,7 +100,8 @@ public:
 private:
     RequestOutcome request(StateWithReason wanted);
     void setAutomaticNotReady(std::string_view reason);
-    void enterAfterCallWork(std::optional<Milliseconds> timeout);
+    void enterAfterCallWork(const WrapUp& wrapUp);
+    void afterCallWorkTimedOut(bool thenNotReady);
     void finishWork();
     void enter(AgentState state, std::string reason);
     void changed();

@@ -75,15 +75,100 @@ std::optional<Milliseconds> optionalSeconds(const json& object, const char* key,
     return Milliseconds(std::llround(seconds * 1000));
 }
 
-WrapUp parseAfterCallWork(const json& object, std::string_view where) {
+WrapUp parseAfterCallWork(const json& object, std::string_view where, const WrapUp& fallback) {
     auto it = object.find("afterCallWork");
-    if (it == object.end() || it->is_null()) return CenterSettings{}.afterCallWork;
+    if (it == object.end() || it->is_null()) return fallback;
     const std::string here = fmt::format("{}, \"afterCallWork\"", where);
     if (!it->is_object()) fail(here, "must be an object like {\"enabled\": true, \"timeoutSeconds\": 60}");
     if (!optionalBool(*it, "enabled", here, true)) return WrapUp::none();
     // Without a timeout, After Call Work lasts until the agent completes it.
     auto timeout = optionalSeconds(*it, "timeoutSeconds", here);
-    return timeout ? WrapUp::limitedTo(*timeout) : WrapUp::untilCompleted();
+    const std::string then = optionalString(*it, "thenState", here, "Ready");
+    if (then != "Ready" && then != "NotReady") fail(here, "\"thenState\" must be \"Ready\" or \"NotReady\"");
+    return timeout ? WrapUp::limitedTo(*timeout, then == "NotReady") : WrapUp::untilCompleted();
+}
+
+double optionalNumber(const json& object, const char* key, std::string_view where, double fallback, double min,
+                      double max) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return fallback;
+    if (!it->is_number() || it->get<double>() < min || it->get<double>() > max) {
+        fail(where, fmt::format("\"{}\" must be a number from {} to {}", key, min, max));
+    }
+    return it->get<double>();
+}
+
+int optionalInt(const json& object, const char* key, std::string_view where, int fallback, int min, int max) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return fallback;
+    if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
+        fail(where, fmt::format("\"{}\" must be a whole number from {} to {}", key, min, max));
+    }
+    return it->get<int>();
+}
+
+Capacity parseCapacity(const json& content, std::string_view where) {
+    Capacity capacity;
+    auto it = content.find("capacity");
+    if (it == content.end() || it->is_null()) return capacity;
+    const std::string here = fmt::format("{}, \"capacity\"", where);
+    if (!it->is_object()) fail(here, "must be an object like {\"voice\": 1, \"chat\": 3, \"email\": 2}");
+    capacity.voice = optionalInt(*it, "voice", here, capacity.voice, 0, 1);
+    capacity.chat = optionalInt(*it, "chat", here, capacity.chat, 0, 20);
+    capacity.email = optionalInt(*it, "email", here, capacity.email, 0, 20);
+    capacity.campaign = optionalInt(*it, "campaign", here, capacity.campaign, 0, 1);
+    capacity.digitalWhileOnCall = optionalBool(*it, "digitalWhileOnCall", here, capacity.digitalWhileOnCall);
+    return capacity;
+}
+
+SimulationSettings parseSimulation(const json& content, std::string_view where) {
+    SimulationSettings simulation;
+    auto it = content.find("simulation");
+    if (it == content.end() || it->is_null()) return simulation;
+    const std::string here = fmt::format("{}, \"simulation\"", where);
+    if (!it->is_object()) fail(here, "must be an object like {\"enabled\": true, \"seed\": 7, \"speed\": 1}");
+    simulation.enabled = optionalBool(*it, "enabled", here, true);
+    simulation.seed = static_cast<std::uint64_t>(optionalNumber(*it, "seed", here, 1, 0, 9.0e15));
+    simulation.speed = optionalNumber(*it, "speed", here, 1.0, 0.1, 100.0);
+    if (auto p = it->find("dailyProfile"); p != it->end() && !p->is_null()) {
+        if (!p->is_array() || p->size() != 24) fail(here, "\"dailyProfile\" must list 24 hourly factors (0 = closed)");
+        for (const json& factor : *p) {
+            if (!factor.is_number() || factor.get<double>() < 0 || factor.get<double>() > 100) {
+                fail(here, "\"dailyProfile\" factors must be numbers from 0 to 100");
+            }
+            simulation.dailyProfile.push_back(factor.get<double>());
+        }
+    }
+    return simulation;
+}
+
+ServiceConfig parseService(const json& entry, const std::string& where, const CenterSettings& defaults) {
+    if (!entry.is_object()) fail(where, "must be an object with id, name and channel");
+    ServiceConfig service;
+    service.id = requireString(entry, "id", where);
+    service.name = optionalString(entry, "name", where, service.id);
+    const std::string channel = requireString(entry, "channel", where);
+    auto parsed = enumFromName<Channel>(channel);
+    if (!parsed) fail(where, fmt::format("\"channel\" must be Voice, Chat, Email or Campaign, not \"{}\"", channel));
+    service.channel = *parsed;
+    service.skills = optionalStringList(entry, "skills", where);
+    if (auto sl = optionalSeconds(entry, "serviceLevelSeconds", where)) service.serviceLevelThreshold = *sl;
+    service.ringTimeout = optionalSeconds(entry, "ringTimeoutSeconds", where).value_or(defaults.ringTimeout);
+    service.afterCallWork = parseAfterCallWork(entry, where, defaults.afterCallWork);
+    service.dispositions = optionalStringList(entry, "dispositions", where);
+    service.dispositionRequired = optionalBool(entry, "dispositionRequired", where, false);
+    if (service.dispositionRequired && service.dispositions.empty()) {
+        fail(where, "\"dispositionRequired\" is true but \"dispositions\" lists none to choose from");
+    }
+    if (auto sim = entry.find("simulation"); sim != entry.end() && !sim->is_null()) {
+        const std::string here = fmt::format("{}, \"simulation\"", where);
+        if (!sim->is_object()) fail(here, "must be an object like {\"arrivalsPerHour\": 30}");
+        service.arrivalsPerHour = optionalNumber(*sim, "arrivalsPerHour", here, 0, 0, 100000);
+        if (auto p = optionalSeconds(*sim, "meanPatienceSeconds", here)) service.meanPatience = *p;
+        if (auto h = optionalSeconds(*sim, "meanHandleSeconds", here)) service.meanHandleTime = *h;
+        service.subjects = optionalStringList(*sim, "subjects", here);
+    }
+    return service;
 }
 
 std::string describeUser(const json& entry, std::size_t index) {
@@ -110,6 +195,7 @@ UserAccount parseUser(const json& entry, const std::string& where) {
     user.team = optionalString(entry, "team", where);
     user.skills = optionalStringList(entry, "skills", where);
     user.loggedInElsewhere = optionalBool(entry, "loggedInElsewhere", where, false);
+    user.simulated = optionalBool(entry, "simulated", where, false);
 
     // A plain-text password must never sit in a file, even next to a hash: refuse it outright.
     if (entry.contains("password")) {
@@ -177,6 +263,34 @@ bool CenterConfig::isNotReadyReason(std::string_view reason) const {
            settings.notReadyReasons.end();
 }
 
+const ServiceConfig* CenterConfig::findService(std::string_view id) const {
+    for (const ServiceConfig& service : services) {
+        if (service.id == id) return &service;
+    }
+    return nullptr;
+}
+
+bool CenterConfig::isSkilledFor(const UserAccount& user, const ServiceConfig& service) {
+    return std::all_of(service.skills.begin(), service.skills.end(), [&](const std::string& skill) {
+        return std::find(user.skills.begin(), user.skills.end(), skill) != user.skills.end();
+    });
+}
+
+int Capacity::of(Channel channel) const {
+    switch (channel) {
+        case Channel::Voice: return voice;
+        case Channel::Chat: return chat;
+        case Channel::Email: return email;
+        case Channel::Campaign: return campaign;
+    }
+    return 0;
+}
+
+double SimulationSettings::factorAt(int hour) const {
+    if (dailyProfile.size() != 24) return 1.0;
+    return dailyProfile[static_cast<std::size_t>(((hour % 24) + 24) % 24)];
+}
+
 bool CenterConfig::isDeskPhoneExtension(std::string_view extension) const {
     return std::find(settings.deskPhoneExtensions.begin(), settings.deskPhoneExtensions.end(), extension) !=
            settings.deskPhoneExtensions.end();
@@ -211,7 +325,9 @@ CenterSettings parseCenterSettings(const json& content) {
 
     settings.deskPhoneExtensions = optionalStringList(content, "deskPhoneExtensions", where);
     if (auto ring = optionalSeconds(content, "ringTimeoutSeconds", where)) settings.ringTimeout = *ring;
-    settings.afterCallWork = parseAfterCallWork(content, where);
+    settings.afterCallWork = parseAfterCallWork(content, where, settings.afterCallWork);
+    settings.capacity = parseCapacity(content, where);
+    settings.simulation = parseSimulation(content, where);
     return settings;
 }
 
@@ -236,10 +352,58 @@ std::vector<UserAccount> parseUsers(const json& content) {
     return users;
 }
 
+std::vector<ServiceConfig> parseServices(const json& content, const CenterSettings& defaults) {
+    if (!content.is_object() || !content.contains("services") || !content["services"].is_array()) {
+        throw ConfigError("the file must contain an object with a \"services\" list: {\"services\": [...]}");
+    }
+    std::vector<ServiceConfig> services;
+    std::set<std::string> ids;
+    const json& entries = content["services"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        std::string where = fmt::format("service {}", i + 1);
+        if (entries[i].is_object() && entries[i].contains("id") && entries[i]["id"].is_string()) {
+            where += fmt::format(" (\"{}\")", entries[i]["id"].get<std::string>());
+        }
+        ServiceConfig service = parseService(entries[i], where, defaults);
+        if (!ids.insert(service.id).second) fail(where, fmt::format("the id \"{}\" is already used", service.id));
+        services.push_back(std::move(service));
+    }
+    return services;
+}
+
+std::vector<Customer> parseCustomers(const json& content) {
+    if (!content.is_object() || !content.contains("customers") || !content["customers"].is_array()) {
+        throw ConfigError("the file must contain an object with a \"customers\" list: {\"customers\": [...]}");
+    }
+    std::vector<Customer> customers;
+    std::set<std::string> ids;
+    const json& entries = content["customers"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string where = fmt::format("customer {}", i + 1);
+        if (!entries[i].is_object()) fail(where, "must be an object with id and name");
+        Customer customer;
+        customer.id = requireString(entries[i], "id", where);
+        customer.name = requireString(entries[i], "name", where);
+        customer.phone = optionalString(entries[i], "phone", where);
+        customer.email = optionalString(entries[i], "email", where);
+        customer.company = optionalString(entries[i], "company", where);
+        if (!ids.insert(customer.id).second) fail(where, fmt::format("the id \"{}\" is already used", customer.id));
+        customers.push_back(std::move(customer));
+    }
+    return customers;
+}
+
 CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir) {
     CenterConfig config;
     config.settings = parseFile(scenarioDir / "center.json", "the contact center's settings", parseCenterSettings);
     config.users = parseFile(scenarioDir / "users.json", "the users who can log in", parseUsers);
+    if (std::filesystem::exists(scenarioDir / "services.json")) {
+        config.services = parseFile(scenarioDir / "services.json", "the services work is routed for",
+                                    [&](const json& content) { return parseServices(content, config.settings); });
+    }
+    if (std::filesystem::exists(scenarioDir / "customers.json")) {
+        config.customers = parseFile(scenarioDir / "customers.json", "the sample customers", parseCustomers);
+    }
     return config;
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 // The contact center's configuration, read from a scenario folder:
-//   users.json   who can log in (id, user name, role, team, skills, argon2id password hash)
-//   center.json  Not Ready reasons, login policy, desk phones, ring and After Call Work defaults
-// Services, queues and simulated customers will join this folder; each gets its own file.
+//   users.json      who can log in (id, user name, role, team, skills, argon2id password hash);
+//                   "simulated": true marks a colleague the engine plays itself
+//   center.json     Not Ready reasons, login policy, desk phones, ring and After Call Work defaults,
+//                   channel capacity, the simulation (seed, speed, daily profile)
+//   services.json   the services interactions are routed for: channel, skills, service level,
+//                   timers, dispositions, and how often simulated customers arrive
+//   customers.json  sample customers the simulation plays (name, phone, email)
 // Anything wrong is reported as a ConfigError whose message names the file, the entry and the fix.
 
 #include "model/wrap_up.hpp"
@@ -12,6 +16,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -36,6 +41,29 @@ struct UserAccount {
     std::vector<std::string> skills;
     std::string passwordHash;         ///< argon2id string made by agentdesk-hash-password
     bool loggedInElsewhere = false;   ///< demo: starts with a session on "another desktop" (take-over flow)
+    bool simulated = false;           ///< a colleague the simulation logs in and plays
+};
+
+/// How many interactions of each channel an agent handles at once, and whether digital work may be
+/// offered during a call.
+struct Capacity {
+    int voice = 1;
+    int chat = 3;
+    int email = 2;
+    int campaign = 1;
+    bool digitalWhileOnCall = false;
+    /// The limit for `channel`.
+    int of(Channel channel) const;
+};
+
+/// The simulated traffic (center.json "simulation").
+struct SimulationSettings {
+    bool enabled = true;
+    std::uint64_t seed = 1;           ///< same seed, same configuration: the same day, every run
+    double speed = 1.0;               ///< > 1 compresses time for demos: more arrivals, shorter work
+    std::vector<double> dailyProfile; ///< 24 hourly factors on each service's arrival rate; empty = flat
+    /// The factor for the hour of the day `hour` (0..23).
+    double factorAt(int hour) const;
 };
 
 /// Center-wide settings (center.json).
@@ -47,12 +75,43 @@ struct CenterSettings {
     std::vector<std::string> deskPhoneExtensions;   ///< desk phones an agent may log in with
     Milliseconds ringTimeout{20'000};               ///< an offer not answered within this is taken back
     WrapUp afterCallWork = WrapUp::limitedTo(Milliseconds(60'000));  ///< for services without their own
+    Capacity capacity;
+    SimulationSettings simulation;
+};
+
+/// A service interactions are routed for (one entry of services.json).
+struct ServiceConfig {
+    std::string id;
+    std::string name;
+    Channel channel = Channel::Voice;
+    std::vector<std::string> skills;             ///< an agent needs all of them to be offered this service
+    Milliseconds serviceLevelThreshold{20'000};  ///< answered within this counts for the service level
+    Milliseconds ringTimeout{20'000};
+    WrapUp afterCallWork;
+    std::vector<std::string> dispositions;
+    bool dispositionRequired = false;            ///< wrap-up cannot be completed without one
+    // Simulated customers
+    double arrivalsPerHour = 0;                  ///< mean rate before the daily profile and speed; 0: none
+    Milliseconds meanPatience{120'000};          ///< how long a customer waits before giving up, on average
+    Milliseconds meanHandleTime{180'000};        ///< how long a simulated colleague works on one
+    std::vector<std::string> subjects;           ///< chat topics or email subjects to pick from
+};
+
+/// A customer the simulation plays (one entry of customers.json).
+struct Customer {
+    std::string id;
+    std::string name;
+    std::string phone;
+    std::string email;
+    std::string company;
 };
 
 /// Everything the engine runs from.
 struct CenterConfig {
     CenterSettings settings;
     std::vector<UserAccount> users;
+    std::vector<ServiceConfig> services;
+    std::vector<Customer> customers;
 
     /// The user with this user name (case-insensitive, surrounding spaces ignored), or nullptr.
     const UserAccount* findUserByName(std::string_view userName) const;
@@ -60,6 +119,10 @@ struct CenterConfig {
     const UserAccount* findUserById(std::string_view id) const;
     /// True when an agent may choose `reason` for Not Ready.
     bool isNotReadyReason(std::string_view reason) const;
+    /// The service with this id, or nullptr.
+    const ServiceConfig* findService(std::string_view id) const;
+    /// True when `user` has every skill `service` asks for.
+    static bool isSkilledFor(const UserAccount& user, const ServiceConfig& service);
     /// True when `extension` is one of the center's desk phones.
     bool isDeskPhoneExtension(std::string_view extension) const;
 };
@@ -68,7 +131,13 @@ struct CenterConfig {
 CenterSettings parseCenterSettings(const nlohmann::json& json);
 /// Reads users.json's contents ({"users": [...]}). Throws ConfigError.
 std::vector<UserAccount> parseUsers(const nlohmann::json& json);
-/// Loads users.json and center.json from `scenarioDir`. Throws ConfigError naming the file.
+/// Reads services.json's contents ({"services": [...]}); `defaults` gives ring and wrap-up timers
+/// a service does not set. Throws ConfigError.
+std::vector<ServiceConfig> parseServices(const nlohmann::json& json, const CenterSettings& defaults);
+/// Reads customers.json's contents ({"customers": [...]}). Throws ConfigError.
+std::vector<Customer> parseCustomers(const nlohmann::json& json);
+/// Loads the scenario folder's files. services.json and customers.json may be absent (no routed
+/// work, no simulated customers). Throws ConfigError naming the file.
 CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir);
 
 /// The scenario folder: the plugin setting "scenarioDir" when set (relative paths are taken from

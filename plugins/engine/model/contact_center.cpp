@@ -1,4 +1,5 @@
 #include "model/contact_center.hpp"
+#include "model/answering_scope.hpp"
 #include "model/password.hpp"
 #include "model/text.hpp"
 
@@ -12,19 +13,6 @@
 namespace agentdesk::engine {
 
 namespace {
-
-/// Marks the command being handled, so the state changes it causes are published as its answer.
-class AnsweringScope {
-public:
-    AnsweringScope(std::uint64_t& slot, std::uint64_t correlation) : slot_(slot), saved_(std::exchange(slot, correlation)) {}
-    ~AnsweringScope() { slot_ = saved_; }
-    AnsweringScope(const AnsweringScope&) = delete;
-    AnsweringScope& operator=(const AnsweringScope&) = delete;
-
-private:
-    std::uint64_t& slot_;
-    std::uint64_t saved_;
-};
 
 /// A number the system can dial: digits with an optional leading '+', spaces and - . ( ) dropped,
 /// 3 to 15 digits (E.164's longest). nullopt when it is not one.
@@ -43,17 +31,6 @@ std::optional<std::string> normalizedPhoneNumber(std::string_view typed) {
 
 }  // namespace
 
-struct ContactCenter::Session {
-    Session(const UserAccount& account, PhoneDevice phone, std::string number, const Clock& clock, Timers& timers,
-            AgentStateMachine::ChangeListener onChange)
-        : user(account), device(phone), deviceNumber(std::move(number)), state(clock, timers, std::move(onChange)) {}
-
-    const UserAccount& user;  // points into config_.users, which never changes after construction
-    PhoneDevice device;
-    std::string deviceNumber;
-    AgentStateMachine state;
-};
-
 ContactCenter::ContactCenter(Bus& bus, const Clock& clock, Timers& timers, CenterConfig config)
     : bus_(bus), clock_(clock), timers_(timers), config_(std::move(config)) {
     subscriptions_.push_back(bus_.subscribe<events::LoginRequest>(
@@ -62,6 +39,28 @@ ContactCenter::ContactCenter(Bus& bus, const Clock& clock, Timers& timers, Cente
         [this](const events::LogoutRequest& request, const Message& message) { onLogoutRequest(request, message); }));
     subscriptions_.push_back(bus_.subscribe<events::SetState>(
         [this](const events::SetState& request, const Message& message) { onSetState(request, message); }));
+    // Interaction commands: each is answered by its event, or by an error carrying the refusal.
+    auto answer = [this](std::string_view command, const Message& message, const std::optional<Refusal>& refusal) {
+        if (refusal) refuse(command, *refusal, message.correlation);
+    };
+    subscriptions_.push_back(bus_.subscribe<events::Accept>([this, answer](const events::Accept& c, const Message& m) {
+        answer(events::Accept::topic, m, accept(c.agentId, c.interactionId, m.correlation));
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Reject>([this, answer](const events::Reject& c, const Message& m) {
+        answer(events::Reject::topic, m, reject(c.agentId, c.interactionId, m.correlation));
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Release>([this, answer](const events::Release& c, const Message& m) {
+        answer(events::Release::topic, m, release(c.agentId, c.interactionId, m.correlation));
+    }));
+    subscriptions_.push_back(
+        bus_.subscribe<events::SaveWrapUp>([this, answer](const events::SaveWrapUp& c, const Message& m) {
+            answer(events::SaveWrapUp::topic, m, saveWrapUp(c.agentId, c.interactionId, c.disposition, c.notes, m.correlation));
+        }));
+    subscriptions_.push_back(bus_.subscribe<events::Complete>([this, answer](const events::Complete& c, const Message& m) {
+        answer(events::Complete::topic, m, complete(c.agentId, c.interactionId, c.disposition, c.notes, m.correlation));
+    }));
+    // Interaction ids stay unique across runs that share one database: they carry the start time.
+    idPrefix_ = fmt::format("i{}-", toEpochMs(clock_.now()) / 1000);
 
     // Demo accounts that start "logged in on another desktop", so the take-over flow can be tried.
     for (const UserAccount& user : config_.users) {
@@ -141,53 +140,64 @@ void ContactCenter::onLoginRequest(const events::LoginRequest& request, const Me
 }
 
 void ContactCenter::onLogoutRequest(const events::LogoutRequest& request, const Message& message) {
-    constexpr std::string_view command = events::LogoutRequest::topic;
-    const Session* session = findSession(request.agentId);
-    if (!session) {
-        refuse(command, {error_codes::notLoggedIn, "You are not logged in."}, message.correlation);
-        return;
+    if (auto refusal = logOut(request.agentId, message.correlation)) {
+        refuse(events::LogoutRequest::topic, *refusal, message.correlation);
     }
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::logOut(std::string_view agentId, std::uint64_t correlation) {
+    const Session* session = findSession(agentId);
+    if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in."};
     if (session->state.activeInteractions() > 0) {
-        refuse(command, {error_codes::interactionsActive, "Finish your active interactions before logging out."},
-               message.correlation);
-        return;
+        return Refusal{error_codes::interactionsActive, "Finish your active interactions before logging out."};
     }
-    endSession(request.agentId, {}, message.correlation);
+    endSession(std::string(agentId), {}, correlation);
+    return std::nullopt;
+}
+
+bool ContactCenter::logInSimulated(const UserAccount& user) {
+    if (findSession(user.id)) return false;
+    startSession(user, PhoneDevice::Softphone, {}, 0);
+    findSession(user.id)->simulated = true;
+    return true;
 }
 
 void ContactCenter::onSetState(const events::SetState& request, const Message& message) {
-    constexpr std::string_view command = events::SetState::topic;
-    Session* session = findSession(request.agentId);
-    if (!session) {
-        refuse(command, {error_codes::notLoggedIn, "You are not logged in. Log in first."}, message.correlation);
-        return;
+    if (auto refusal = setState(request.agentId, request.state, request.reason, message.correlation)) {
+        refuse(events::SetState::topic, *refusal, message.correlation);
     }
-    AnsweringScope answering(answering_, message.correlation);
-    RequestOutcome outcome = RequestOutcome::Unchanged;
-    switch (request.state) {
-        case AgentState::Ready:
-            outcome = session->state.requestReady();
-            break;
-        case AgentState::NotReady:
-            if (!config_.isNotReadyReason(request.reason)) {
-                std::string text = request.reason.empty()
-                                       ? std::string("Choose a reason for Not Ready.")
-                                       : fmt::format("\"{}\" is not a Not Ready reason here.", request.reason);
-                text += fmt::format(" Choose one of: {}.", fmt::join(config_.settings.notReadyReasons, ", "));
-                refuse(command, {error_codes::unknownReason, std::move(text)}, message.correlation);
-                return;
-            }
-            outcome = session->state.requestNotReady(request.reason);
-            break;
-        default:
-            refuse(command,
-                   {error_codes::invalidState,
-                    fmt::format("You cannot choose {} yourself; choose Ready or Not Ready.", displayName(request.state))},
-                   message.correlation);
-            return;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::setState(std::string_view agentId, AgentState state,
+                                                              std::string reason, std::uint64_t correlation) {
+    Session* session = findSession(agentId);
+    if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
+    if (state != AgentState::Ready && state != AgentState::NotReady) {
+        return Refusal{error_codes::invalidState,
+                       fmt::format("You cannot choose {} yourself; choose Ready or Not Ready.", displayName(state))};
     }
+    if (state == AgentState::NotReady && !config_.isNotReadyReason(reason)) {
+        std::string text = reason.empty() ? std::string("Choose a reason for Not Ready.")
+                                          : fmt::format("\"{}\" is not a Not Ready reason here.", reason);
+        text += fmt::format(" Choose one of: {}.", fmt::join(config_.settings.notReadyReasons, ", "));
+        return Refusal{error_codes::unknownReason, std::move(text)};
+    }
+    AnsweringScope answering(answering_, correlation);
+    if (session->state.state() == AgentState::AfterCallWork) {
+        // Choosing a state ends After Call Work, and with it every wrap-up: each must be complete.
+        for (const Interaction* interaction : interactionsOf(agentId)) {
+            if (interaction->stage != Stage::WrapUp) continue;
+            if (auto refusal = checkDisposition(*interaction, interaction->disposition, true)) return refusal;
+        }
+        completingForStateChange_ = true;
+        completeWrapUpsOf(session->user.id, false, correlation);
+        completingForStateChange_ = false;
+    }
+    const RequestOutcome outcome = state == AgentState::Ready ? session->state.requestReady()
+                                                              : session->state.requestNotReady(std::move(reason));
     // Every command gets an answer, even one that changes nothing: repeat the current state.
-    if (outcome == RequestOutcome::Unchanged) publishState(*session, message.correlation);
+    if (outcome == RequestOutcome::Unchanged) publishState(*session, correlation);
+    return std::nullopt;
 }
 
 // ---- login checks ------------------------------------------------------------------------------
@@ -278,7 +288,11 @@ ContactCenter::DeviceChoice ContactCenter::checkDevice(const events::LoginReques
 void ContactCenter::startSession(const UserAccount& user, PhoneDevice device, std::string deviceNumber,
                                  std::uint64_t correlation) {
     auto onChange = [this, id = user.id](const AgentStatus&) {
-        if (const Session* session = findSession(id)) publishState(*session, answering_);
+        Session* session = findSession(id);
+        if (!session) return;
+        const AgentState before = std::exchange(session->lastState, session->state.state());
+        publishState(*session, answering_);
+        onStateChange(id, before);
     };
     auto created = std::make_unique<Session>(user, device, std::move(deviceNumber), clock_, timers_, std::move(onChange));
     Session& session = *created;
@@ -288,6 +302,7 @@ void ContactCenter::startSession(const UserAccount& user, PhoneDevice device, st
     bus_.publish(events::LoggedIn{user.id, user.userName, user.displayName, user.role, session.device,
                                   session.deviceNumber, config_.settings.notReadyReasons},
                  correlation);
+    notify([&](CenterObserver& o) { o.loggedIn(user, clock_.now()); });
     AnsweringScope answering(answering_, correlation);
     session.state.logIn(config_.settings.stateAfterLogin);
 }
@@ -296,13 +311,21 @@ void ContactCenter::endSession(const std::string& agentId, const std::string& re
     const std::string id = agentId;  // the caller's string may live in the session we erase
     Session* session = findSession(id);
     if (!session) return;
+    // An offer ringing here goes to someone else; unfinished wrap-ups are completed as they are.
+    if (Interaction* ringing = findInteraction(session->ringing)) withdraw(*ringing, events::WithdrawReason::LoggedOut, 0);
+    completingForStateChange_ = true;  // the session ends: no Ready in between
+    completeWrapUpsOf(id, false, correlation);
+    completingForStateChange_ = false;
     {
         // The state goes to LoggedOut before the session ends, so state timelines close the last span.
         AnsweringScope answering(answering_, correlation);
         session->state.logOut();
     }
+    const UserAccount& user = session->user;
     bus_.publish(events::LoggedOut{id, reason}, correlation);
     sessions_.erase(id);
+    notify([&](CenterObserver& o) { o.loggedOut(user, clock_.now()); });
+    route();
 }
 
 ContactCenter::Session* ContactCenter::findSession(std::string_view agentId) {

@@ -7,9 +7,17 @@
 //   agent.logout.request  -> agent.state.changed(LoggedOut) + agent.logged_out, or error
 //   agent.state.set       -> agent.state.changed, or error
 //
+//   interaction.accept / reject / release / wrapup.save / complete   (events/interaction.hpp)
+//
 // Answers carry the command's correlation id; refusals are events::Error with a stable code and a
-// message written for the agent. Routing, queues and simulation will drive the agents' state
-// machines (agentState()) from here as they arrive.
+// message written for the agent.
+//
+// Routing: every service has a queue, served oldest first across services. An interaction is
+// offered to the agent who has been idle longest among the Ready agents skilled for its service
+// (then, for chats and emails, to Busy agents with spare capacity, least loaded first). One offer
+// rings at an agent at a time; an offer that rings out or is rejected goes back to the queue in
+// its original place and the agent goes Not Ready (STATE-04). Customers who wait longer than their
+// patience give up. Observers (metrics, storage, the simulation) hear every step.
 
 #include "model/agent_state_machine.hpp"
 #include "model/center_config.hpp"
@@ -17,7 +25,9 @@
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>
 #include <agentdesk/events/agent.hpp>
+#include <agentdesk/events/interaction.hpp>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -25,6 +35,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace agentdesk::engine {
@@ -40,7 +51,61 @@ inline constexpr std::string_view notLoggedIn = "not_logged_in";
 inline constexpr std::string_view unknownReason = "unknown_reason";
 inline constexpr std::string_view invalidState = "invalid_state";
 inline constexpr std::string_view interactionsActive = "interactions_active";
+inline constexpr std::string_view unknownInteraction = "unknown_interaction";
+inline constexpr std::string_view notYours = "not_yours";
+inline constexpr std::string_view dispositionRequired = "disposition_required";
+inline constexpr std::string_view unknownDisposition = "unknown_disposition";
+inline constexpr std::string_view unknownService = "unknown_service";
 }  // namespace error_codes
+
+/// Where an interaction is in its life.
+enum class Stage { Queued, Ringing, Connected, WrapUp };
+
+/// A call, chat, email or campaign record the center routes.
+struct Interaction {
+    std::string id;
+    const ServiceConfig* service = nullptr;  // points into the configuration, which never changes
+    const Customer* customer = nullptr;      // nullptr for an unknown caller
+    std::string from;
+    std::string subject;
+    Stage stage = Stage::Queued;
+    std::string agentId;                     // while ringing, connected or wrapping up
+    TimePoint queuedAt{};
+    TimePoint offeredAt{};
+    TimePoint answeredAt{};
+    TimePoint endedAt{};
+    std::string disposition;
+    std::string notes;
+    std::uint64_t arrival = 0;               // arrival order: breaks ties between equal times
+    Timer ringTimer;
+    Timer patienceTimer;
+};
+
+/// What the simulation (or a test) brings in: a customer arriving for a service.
+struct Arrival {
+    std::string serviceId;
+    std::string customerId;  ///< "" for an unknown caller
+    std::string from;        ///< number or address; the customer's when empty
+    std::string subject;
+    std::optional<Milliseconds> patience;  ///< the customer gives up after waiting this long; nullopt: never
+};
+
+/// Hears everything that happens in the center, in order, as it happens.
+class CenterObserver {
+public:
+    virtual ~CenterObserver() = default;
+    virtual void loggedIn(const UserAccount&, TimePoint) {}
+    virtual void stateChanged(const UserAccount&, const AgentStatus&) {}
+    virtual void loggedOut(const UserAccount&, TimePoint) {}
+    virtual void queued(const Interaction&, bool /*requeued*/) {}
+    virtual void offered(const Interaction&) {}
+    virtual void withdrawn(const Interaction&, const std::string& /*agentId*/, events::WithdrawReason) {}
+    virtual void answered(const Interaction&) {}
+    virtual void abandoned(const Interaction&, TimePoint) {}
+    virtual void wrapUpSaved(const Interaction&) {}
+    virtual void ended(const Interaction&, events::EndedBy) {}
+    virtual void completed(const Interaction&, TimePoint, bool /*byTimeout*/) {}
+};
 
 class ContactCenter {
 public:
@@ -66,11 +131,67 @@ public:
     /// True when the account is locked after too many wrong passwords.
     bool isLocked(std::string_view userId) const;
 
-private:
-    struct Session;
+    // ---- interactions ------------------------------------------------------------------------
+
+    /// Why a request was refused: a stable code and a message for the agent.
     struct Refusal {
         std::string_view code;
         std::string message;
+    };
+
+    /// Observers hear every later step; `observer` must outlive the center or be removed first.
+    void addObserver(CenterObserver* observer);
+    void removeObserver(CenterObserver* observer);
+
+    /// A customer arrives: the interaction joins its service's queue and routing runs. Returns its id,
+    /// or nullopt when the service is unknown.
+    std::optional<std::string> arrive(const Arrival& arrival);
+    /// The customer leaves: a waiting or ringing one is abandoned, a connected one ends (by Customer).
+    void customerLeft(std::string_view interactionId);
+
+    // The agent's actions, as the bus commands do them (nullopt = done, the events are published).
+    std::optional<Refusal> accept(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
+    std::optional<Refusal> reject(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
+    std::optional<Refusal> release(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
+    std::optional<Refusal> saveWrapUp(std::string_view agentId, std::string_view interactionId, std::string disposition,
+                                      std::string notes, std::uint64_t correlation = 0);
+    std::optional<Refusal> complete(std::string_view agentId, std::string_view interactionId, std::string disposition,
+                                    std::string notes, std::uint64_t correlation = 0);
+    /// Ready or Not Ready (with a configured reason) for the agent, as agent.state.set does it.
+    std::optional<Refusal> setState(std::string_view agentId, AgentState state, std::string reason,
+                                    std::uint64_t correlation = 0);
+    /// Logs in a colleague the simulation plays (no password; a softphone). False when already logged in.
+    bool logInSimulated(const UserAccount& user);
+    /// Ends a session as agent.logout.request does it.
+    std::optional<Refusal> logOut(std::string_view agentId, std::uint64_t correlation = 0);
+
+    /// A live interaction (queued to wrap-up), or nullptr.
+    const Interaction* interaction(std::string_view id) const;
+    /// Waiting interactions of a service, oldest first.
+    std::vector<const Interaction*> queue(std::string_view serviceId) const;
+    /// The agent's live interactions (ringing, connected, wrapping up), in arrival order.
+    std::vector<const Interaction*> interactionsOf(std::string_view agentId) const;
+    /// Live interactions, all stages.
+    std::size_t liveInteractions() const { return interactions_.size(); }
+
+private:
+    /// A logged-in agent.
+    struct Session {
+        Session(const UserAccount& account, PhoneDevice phone, std::string number, const Clock& clock,
+                Timers& timers, AgentStateMachine::ChangeListener onChange)
+            : user(account), device(phone), deviceNumber(std::move(number)), state(clock, timers, std::move(onChange)) {}
+
+        const UserAccount& user;  // points into config_.users, which never changes after construction
+        PhoneDevice device;
+        std::string deviceNumber;
+        AgentStateMachine state;
+        bool simulated = false;
+        AgentState lastState = AgentState::LoggedOut;  // as last published
+        std::string ringing;               // the interaction ringing here, "" when none
+        std::array<int, 4> load{};         // ringing + connected interactions, by channel
+        /// Ringing and connected interactions of `channel`.
+        int& loadOf(Channel channel) { return load[static_cast<std::size_t>(channel)]; }
+        int loadOf(Channel channel) const { return load[static_cast<std::size_t>(channel)]; }
     };
     /// The phone device an agent logs in with, checked and normalised.
     struct DeviceChoice {
@@ -90,6 +211,29 @@ private:
     const Session* findSession(std::string_view agentId) const;
 
     void publishState(const Session& session, std::uint64_t correlation);
+    void onStateChange(const std::string& agentId, AgentState before);
+
+    // interactions (interactions.cpp)
+    Interaction* findInteraction(std::string_view id);
+    std::optional<Refusal> checkOwnership(std::string_view agentId, std::string_view interactionId, Stage wanted,
+                                          Interaction*& found);
+    std::optional<Refusal> checkDisposition(const Interaction& interaction, const std::string& disposition,
+                                            bool completing) const;
+    void route();
+    const Session* bestAgentFor(const Interaction& interaction) const;
+    bool canTake(const Session& session, const Interaction& interaction) const;
+    void offer(Interaction& interaction, const Session& session);
+    void withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation);
+    void requeue(Interaction& interaction);
+    void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation);
+    void finish(Interaction& interaction, bool byTimeout, std::uint64_t correlation);
+    void completeWrapUpsOf(const std::string& agentId, bool byTimeout, std::uint64_t correlation);
+    void abandon(Interaction& interaction);
+    void forget(const std::string& interactionId);
+    template <typename Call>
+    void notify(Call call) {
+        for (CenterObserver* observer : observers_) call(*observer);
+    }
     void refuse(std::string_view command, const Refusal& refusal, std::uint64_t correlation);
 
     Bus& bus_;
@@ -100,6 +244,15 @@ private:
     std::map<std::string, int, std::less<>> failedLogins_;                   // wrong passwords in a row, by user id
     std::set<std::string, std::less<>> lockedAccounts_;                      // by user id
     std::uint64_t answering_ = 0;  // correlation of the command being handled; the state changes it causes answer it
+
+    std::map<std::string, std::unique_ptr<Interaction>, std::less<>> interactions_;  // live ones, by id
+    std::map<std::pair<TimePoint, std::uint64_t>, Interaction*> waiting_;            // queued, oldest first
+    std::uint64_t arrivals_ = 0;
+    std::string idPrefix_;               // distinguishes this run's interaction ids from earlier runs'
+    bool routing_ = false;               // route() is running; a nested call asks for another pass
+    bool routeAgain_ = false;
+    bool completingForStateChange_ = false;  // wrap-ups end because the agent chose a state: no ACW completion
+    std::vector<CenterObserver*> observers_;
     std::vector<Subscription> subscriptions_;  // last: ends first, so no command arrives mid-destruction
 };
 

@@ -1,8 +1,11 @@
 // The engine plugin: the embedded contact center behind the desktop. It has no panels; it loads
-// the scenario folder and runs a ContactCenter on the host's bus, clock and timers.
+// the scenario folder and runs a ContactCenter and its Simulation on the host's bus, clock and timers.
 
 #include "model/center_config.hpp"
 #include "model/contact_center.hpp"
+#include "model/simulation.hpp"
+
+#include <agentdesk/events/simulation.hpp>
 
 #include <agentdesk/plugin.hpp>
 
@@ -23,12 +26,27 @@ public:
                                     config.settings.name, scenarioDir.string(), config.users.size(),
                                     config.settings.deskPhoneExtensions.size()));
         center_ = std::make_unique<ContactCenter>(host.bus(), host.clock(), host.timers(), std::move(config));
+        simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
+        Bus& bus = host.bus();
+        simulationControl_ = bus.subscribe<events::SetSimulation>([this, &bus](const events::SetSimulation& c, const Message& m) {
+            if (c.speed > 0) simulation_->setSpeed(c.speed);
+            simulation_->setRunning(c.running);
+            bus.publish(events::SimulationState{simulation_->running(), simulation_->speed(), simulation_->arrivals()},
+                        m.correlation);
+        });
+        bus.publish(events::SimulationState{simulation_->running(), simulation_->speed(), simulation_->arrivals()});
     }
 
-    void shutdown() override { center_.reset(); }
+    void shutdown() override {
+        simulationControl_ = {};
+        simulation_.reset();
+        center_.reset();
+    }
 
 private:
     std::unique_ptr<ContactCenter> center_;
+    std::unique_ptr<Simulation> simulation_;
+    Subscription simulationControl_;
 };
 
 }  // namespace agentdesk::engine

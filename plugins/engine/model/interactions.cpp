@@ -1,0 +1,439 @@
+// The contact center's interactions: queues, routing, offers and the lifecycle up to completion.
+// Each step changes the center's state completely before it publishes or notifies anyone, so a
+// listener that answers at once (a synchronous bus, the simulation) always sees a consistent center.
+
+#include "model/contact_center.hpp"
+#include "model/answering_scope.hpp"
+
+#include <agentdesk/events/core.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace agentdesk::engine {
+
+namespace {
+
+bool isDigital(Channel channel) { return channel == Channel::Chat || channel == Channel::Email; }
+
+}  // namespace
+
+// ---- observers and queries ---------------------------------------------------------------------
+
+void ContactCenter::addObserver(CenterObserver* observer) { observers_.push_back(observer); }
+
+void ContactCenter::removeObserver(CenterObserver* observer) { std::erase(observers_, observer); }
+
+const Interaction* ContactCenter::interaction(std::string_view id) const {
+    auto it = interactions_.find(id);
+    return it == interactions_.end() ? nullptr : it->second.get();
+}
+
+Interaction* ContactCenter::findInteraction(std::string_view id) {
+    if (id.empty()) return nullptr;
+    auto it = interactions_.find(id);
+    return it == interactions_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const Interaction*> ContactCenter::queue(std::string_view serviceId) const {
+    std::vector<const Interaction*> waiting;
+    for (const auto& [key, interaction] : waiting_) {
+        if (interaction->service->id == serviceId) waiting.push_back(interaction);
+    }
+    return waiting;
+}
+
+std::vector<const Interaction*> ContactCenter::interactionsOf(std::string_view agentId) const {
+    std::vector<const Interaction*> mine;
+    for (const auto& [id, interaction] : interactions_) {
+        if (interaction->agentId == agentId && interaction->stage != Stage::Queued) mine.push_back(interaction.get());
+    }
+    std::sort(mine.begin(), mine.end(), [](const Interaction* a, const Interaction* b) { return a->arrival < b->arrival; });
+    return mine;
+}
+
+// ---- arrivals ------------------------------------------------------------------------------------
+
+std::optional<std::string> ContactCenter::arrive(const Arrival& arrival) {
+    const ServiceConfig* service = config_.findService(arrival.serviceId);
+    if (!service) return std::nullopt;
+    auto created = std::make_unique<Interaction>();
+    Interaction& interaction = *created;
+    interaction.arrival = ++arrivals_;
+    interaction.id = fmt::format("{}{}", idPrefix_, interaction.arrival);
+    interaction.service = service;
+    for (const Customer& customer : config_.customers) {
+        if (customer.id == arrival.customerId) interaction.customer = &customer;
+    }
+    interaction.from = arrival.from;
+    if (interaction.from.empty() && interaction.customer) {
+        interaction.from = service->channel == Channel::Email ? interaction.customer->email
+                           : service->channel == Channel::Chat ? interaction.customer->name
+                                                                 : interaction.customer->phone;
+    }
+    interaction.subject = arrival.subject;
+    interaction.queuedAt = clock_.now();
+    if (arrival.patience) {
+        interaction.patienceTimer =
+            timers_.at(clock_.now() + *arrival.patience, [this, id = interaction.id] { customerLeft(id); });
+    }
+    const std::string id = interaction.id;
+    interactions_[id] = std::move(created);
+    waiting_[{interaction.queuedAt, interaction.arrival}] = &interaction;
+
+    bus_.publish(events::Queued{id, service->channel, service->id, interaction.from, toEpochMs(interaction.queuedAt), false});
+    notify([&](CenterObserver& o) { o.queued(interaction, false); });
+    route();
+    return id;
+}
+
+void ContactCenter::customerLeft(std::string_view interactionId) {
+    Interaction* interaction = findInteraction(interactionId);
+    if (!interaction) return;
+    switch (interaction->stage) {
+        case Stage::Queued:
+            abandon(*interaction);
+            break;
+        case Stage::Ringing:
+            withdraw(*interaction, events::WithdrawReason::Abandoned, 0);
+            abandon(*interaction);
+            break;
+        case Stage::Connected:
+            endInteraction(*interaction, events::EndedBy::Customer, 0);
+            break;
+        case Stage::WrapUp:
+            break;  // already over for the customer
+    }
+}
+
+void ContactCenter::abandon(Interaction& interaction) {
+    waiting_.erase({interaction.queuedAt, interaction.arrival});
+    const TimePoint now = clock_.now();
+    bus_.publish(events::Abandoned{interaction.id, interaction.service->id,
+                                   std::chrono::duration_cast<Milliseconds>(now - interaction.queuedAt).count()});
+    notify([&](CenterObserver& o) { o.abandoned(interaction, now); });
+    forget(interaction.id);
+}
+
+void ContactCenter::forget(const std::string& interactionId) {
+    auto it = interactions_.find(interactionId);
+    if (it == interactions_.end()) return;
+    waiting_.erase({it->second->queuedAt, it->second->arrival});
+    interactions_.erase(it);
+}
+
+// ---- routing -------------------------------------------------------------------------------------
+
+bool ContactCenter::canTake(const Session& session, const Interaction& interaction) const {
+    const ServiceConfig& service = *interaction.service;
+    if (!session.ringing.empty()) return false;  // one offer rings at a time
+    const AgentStatus& status = session.state.status();
+    const Channel channel = service.channel;
+    if (status.state == AgentState::Busy) {
+        // More work while busy: only chats and emails up to capacity, and never past a pending change.
+        if (!isDigital(channel) || status.pending) return false;
+        if (session.loadOf(Channel::Voice) > 0 && !config_.settings.capacity.digitalWhileOnCall) return false;
+    } else if (status.state != AgentState::Ready) {
+        return false;
+    }
+    if (channel == Channel::Voice || channel == Channel::Campaign) {
+        if (session.device == PhoneDevice::NoPhone) return false;
+        if (session.loadOf(Channel::Voice) + session.loadOf(Channel::Campaign) > 0) return false;
+    }
+    if (session.loadOf(channel) >= config_.settings.capacity.of(channel)) return false;
+    return CenterConfig::isSkilledFor(session.user, service);
+}
+
+const ContactCenter::Session* ContactCenter::bestAgentFor(const Interaction& interaction) const {
+    // Ready agents first, longest idle first; then busy ones with room, least loaded first.
+    const Session* best = nullptr;
+    std::tuple<int, int, TimePoint, std::string_view> bestKey;
+    for (const auto& [id, session] : sessions_) {
+        if (!canTake(*session, interaction)) continue;
+        const AgentStatus& status = session->state.status();
+        int load = 0;
+        for (int l : session->load) load += l;
+        auto key = std::make_tuple(status.state == AgentState::Ready ? 0 : 1, load, status.since, std::string_view(id));
+        if (!best || key < bestKey) {
+            best = session.get();
+            bestKey = key;
+        }
+    }
+    return best;
+}
+
+void ContactCenter::route() {
+    if (routing_) {
+        routeAgain_ = true;
+        return;
+    }
+    routing_ = true;
+    do {
+        routeAgain_ = false;
+        // Oldest first across services; offering may publish, and listeners may change the queue.
+        std::vector<std::string> candidates;
+        candidates.reserve(waiting_.size());
+        for (const auto& [key, interaction] : waiting_) candidates.push_back(interaction->id);
+        for (const std::string& id : candidates) {
+            Interaction* interaction = findInteraction(id);
+            if (!interaction || interaction->stage != Stage::Queued) continue;
+            if (const Session* agent = bestAgentFor(*interaction)) offer(*interaction, *agent);
+        }
+    } while (routeAgain_);
+    routing_ = false;
+}
+
+void ContactCenter::offer(Interaction& interaction, const Session& chosen) {
+    Session& session = *findSession(chosen.user.id);
+    const ServiceConfig& service = *interaction.service;
+    waiting_.erase({interaction.queuedAt, interaction.arrival});
+    interaction.stage = Stage::Ringing;
+    interaction.agentId = session.user.id;
+    interaction.offeredAt = clock_.now();
+    session.ringing = interaction.id;
+    ++session.loadOf(service.channel);
+    interaction.ringTimer = timers_.at(clock_.now() + service.ringTimeout, [this, id = interaction.id] {
+        Interaction* ringing = findInteraction(id);
+        if (!ringing || ringing->stage != Stage::Ringing) return;
+        const std::string agentId = ringing->agentId;
+        withdraw(*ringing, events::WithdrawReason::NotAnswered, 0);
+        // Someone who does not answer is not taking work: stop offering it to them (STATE-04).
+        if (Session* agent = findSession(agentId)) agent->state.offerNotAnswered();
+        route();
+    });
+
+    events::Offered event;
+    event.interactionId = interaction.id;
+    event.agentId = session.user.id;
+    event.channel = service.channel;
+    event.serviceId = service.id;
+    event.serviceName = service.name;
+    if (interaction.customer) {
+        event.customerId = interaction.customer->id;
+        event.customerName = interaction.customer->name;
+    }
+    event.from = interaction.from;
+    event.subject = interaction.subject;
+    event.queuedAtMs = toEpochMs(interaction.queuedAt);
+    event.offeredAtMs = toEpochMs(interaction.offeredAt);
+    event.ringTimeoutMs = service.ringTimeout.count();
+    event.dispositions = service.dispositions;
+    event.dispositionRequired = service.dispositionRequired;
+    bus_.publish(event);
+    notify([&](CenterObserver& o) { o.offered(interaction); });
+}
+
+void ContactCenter::withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation) {
+    const std::string agentId = interaction.agentId;
+    if (Session* session = findSession(agentId)) {
+        if (session->ringing == interaction.id) session->ringing.clear();
+        --session->loadOf(interaction.service->channel);
+    }
+    interaction.ringTimer.cancel();
+    interaction.agentId.clear();
+    interaction.stage = Stage::Queued;  // until requeued or abandoned, it is nobody's
+    bus_.publish(events::OfferWithdrawn{interaction.id, agentId, why}, correlation);
+    notify([&](CenterObserver& o) { o.withdrawn(interaction, agentId, why); });
+    if (why != events::WithdrawReason::Abandoned) requeue(interaction);
+}
+
+void ContactCenter::requeue(Interaction& interaction) {
+    interaction.stage = Stage::Queued;
+    waiting_[{interaction.queuedAt, interaction.arrival}] = &interaction;  // its original place in line
+    const ServiceConfig& service = *interaction.service;
+    bus_.publish(events::Queued{interaction.id, service.channel, service.id, interaction.from,
+                                toEpochMs(interaction.queuedAt), true});
+    notify([&](CenterObserver& o) { o.queued(interaction, true); });
+}
+
+// ---- the agent's actions -------------------------------------------------------------------------
+
+std::optional<ContactCenter::Refusal> ContactCenter::checkOwnership(std::string_view agentId,
+                                                                    std::string_view interactionId, Stage wanted,
+                                                                    Interaction*& found) {
+    if (!findSession(agentId)) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
+    found = findInteraction(interactionId);
+    if (!found) {
+        return Refusal{error_codes::unknownInteraction,
+                       "This interaction is no longer there: the customer may have left or it was handed on."};
+    }
+    if (found->agentId != agentId) return Refusal{error_codes::notYours, "This interaction is handled by someone else."};
+    if (found->stage != wanted) {
+        static constexpr std::string_view names[] = {"waiting", "ringing", "connected", "being wrapped up"};
+        return Refusal{error_codes::invalidState,
+                       fmt::format("This cannot be done now: the interaction is {}.",
+                                   names[static_cast<std::size_t>(found->stage)])};
+    }
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::checkDisposition(const Interaction& interaction,
+                                                                      const std::string& disposition,
+                                                                      bool completing) const {
+    const ServiceConfig& service = *interaction.service;
+    if (disposition.empty()) {
+        if (completing && service.dispositionRequired) {
+            return Refusal{error_codes::dispositionRequired,
+                           fmt::format("{} needs a disposition before wrap-up can end. Choose one of: {}.",
+                                       service.name, fmt::join(service.dispositions, ", "))};
+        }
+        return std::nullopt;
+    }
+    if (std::find(service.dispositions.begin(), service.dispositions.end(), disposition) == service.dispositions.end()) {
+        return Refusal{error_codes::unknownDisposition,
+                       service.dispositions.empty()
+                           ? fmt::format("{} has no dispositions to choose from.", service.name)
+                           : fmt::format("\"{}\" is not a disposition of {}. Choose one of: {}.", disposition,
+                                         service.name, fmt::join(service.dispositions, ", "))};
+    }
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::accept(std::string_view agentId, std::string_view interactionId,
+                                                            std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Ringing, interaction)) return refusal;
+    Session& session = *findSession(agentId);
+    session.ringing.clear();
+    interaction->ringTimer.cancel();
+    interaction->patienceTimer.cancel();  // a connected customer no longer gives up waiting
+    interaction->stage = Stage::Connected;
+    interaction->answeredAt = clock_.now();
+    bus_.publish(events::Connected{interaction->id, session.user.id, interaction->service->channel,
+                                   interaction->service->id, toEpochMs(interaction->answeredAt)},
+                 correlation);
+    notify([&](CenterObserver& o) { o.answered(*interaction); });
+    if (Session* agent = findSession(agentId)) {
+        AnsweringScope answering(answering_, correlation);
+        agent->state.interactionStarted();
+    }
+    route();  // a chat agent with room may get the next one
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view agentId, std::string_view interactionId,
+                                                            std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Ringing, interaction)) return refusal;
+    withdraw(*interaction, events::WithdrawReason::Rejected, correlation);
+    if (Session* session = findSession(agentId)) {
+        AnsweringScope answering(answering_, correlation);
+        session->state.offerRejected();
+    }
+    route();
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::release(std::string_view agentId, std::string_view interactionId,
+                                                             std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction)) return refusal;
+    endInteraction(*interaction, events::EndedBy::Agent, correlation);
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::saveWrapUp(std::string_view agentId,
+                                                                std::string_view interactionId,
+                                                                std::string disposition, std::string notes,
+                                                                std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction);
+    if (refusal && interaction && interaction->agentId == agentId && interaction->stage == Stage::WrapUp) {
+        refusal.reset();  // notes may be typed during the conversation and during wrap-up
+    }
+    if (refusal) return refusal;
+    if (auto bad = checkDisposition(*interaction, disposition, false)) return bad;
+    interaction->disposition = std::move(disposition);
+    interaction->notes = std::move(notes);
+    notify([&](CenterObserver& o) { o.wrapUpSaved(*interaction); });
+    bus_.publish(events::WrapUpSaved{interaction->id, interaction->agentId, interaction->disposition, interaction->notes},
+                 correlation);
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::complete(std::string_view agentId,
+                                                              std::string_view interactionId,
+                                                              std::string disposition, std::string notes,
+                                                              std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::WrapUp, interaction)) return refusal;
+    if (auto bad = checkDisposition(*interaction, disposition, true)) return bad;
+    interaction->disposition = std::move(disposition);
+    interaction->notes = std::move(notes);
+    finish(*interaction, false, correlation);
+    return std::nullopt;
+}
+
+// ---- ending --------------------------------------------------------------------------------------
+
+void ContactCenter::endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation) {
+    const std::string agentId = interaction.agentId;
+    const WrapUp wrapUp = interaction.service->afterCallWork;
+    const TimePoint now = clock_.now();
+    interaction.endedAt = now;
+    interaction.stage = wrapUp.applies ? Stage::WrapUp : Stage::Connected;
+    Session* session = findSession(agentId);
+    if (session) --session->loadOf(interaction.service->channel);
+    // After Call Work starts when the agent's last interaction ends; its timeout is known now.
+    const bool last = session && session->state.activeInteractions() == 1;
+    events::Ended event{interaction.id, agentId, by, toEpochMs(now), wrapUp.applies, 0};
+    if (wrapUp.applies && last && wrapUp.timeout) event.wrapUpEndsAtMs = toEpochMs(now + *wrapUp.timeout);
+    bus_.publish(event, correlation);
+    notify([&](CenterObserver& o) { o.ended(interaction, by); });
+    // The order an agent sees: ended, completed (when nothing follows), then the new state.
+    if (!wrapUp.applies) finish(interaction, false, correlation);  // `interaction` is gone after this
+    if (Session* agent = findSession(agentId)) {
+        AnsweringScope answering(answering_, correlation);
+        agent->state.interactionEnded(wrapUp);
+    }
+    route();
+}
+
+void ContactCenter::finish(Interaction& interaction, bool byTimeout, std::uint64_t correlation) {
+    const TimePoint now = clock_.now();
+    const std::string agentId = interaction.agentId;
+    const bool hadWrapUp = interaction.stage == Stage::WrapUp;
+    bus_.publish(events::Completed{interaction.id, agentId, interaction.disposition, interaction.notes, toEpochMs(now),
+                                   byTimeout},
+                 correlation);
+    notify([&](CenterObserver& o) { o.completed(interaction, now, byTimeout); });
+    forget(interaction.id);
+    if (!hadWrapUp || completingForStateChange_ || byTimeout) return;
+    // The agent's last wrap-up is done: After Call Work ends with it.
+    Session* session = findSession(agentId);
+    if (!session || session->state.state() != AgentState::AfterCallWork) return;
+    for (const auto& [id, other] : interactions_) {
+        if (other->agentId == agentId && other->stage == Stage::WrapUp) return;
+    }
+    AnsweringScope answering(answering_, correlation);
+    session->state.completeAfterCallWork();
+}
+
+void ContactCenter::completeWrapUpsOf(const std::string& agentId, bool byTimeout, std::uint64_t correlation) {
+    std::vector<std::string> wrapping;
+    for (const auto& [id, interaction] : interactions_) {
+        if (interaction->agentId == agentId && interaction->stage == Stage::WrapUp) wrapping.push_back(id);
+    }
+    for (const std::string& id : wrapping) {
+        if (Interaction* interaction = findInteraction(id)) finish(*interaction, byTimeout, correlation);
+    }
+}
+
+void ContactCenter::onStateChange(const std::string& agentId, AgentState before) {
+    Session* session = findSession(agentId);
+    if (!session) return;
+    notify([&](CenterObserver& o) { o.stateChanged(session->user, session->state.status()); });
+    // After Call Work ended without the agent completing it (the timeout): the wrap-ups end with it.
+    if (before == AgentState::AfterCallWork && session->state.state() != AgentState::AfterCallWork &&
+        !completingForStateChange_) {
+        completingForStateChange_ = true;
+        completeWrapUpsOf(agentId, true, answering_);
+        completingForStateChange_ = false;
+    }
+    route();
+}
+
+}  // namespace agentdesk::engine
