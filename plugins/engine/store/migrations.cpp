@@ -1,0 +1,155 @@
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <array>
+
+namespace agentdesk::engine {
+
+namespace {
+
+// ---- the migrations: append only; never edit one that has shipped ---------------------------
+
+// v1: the interaction history and the agents' unsent drafts.
+constexpr std::string_view schemaV1 = R"sql(
+CREATE TABLE interactions (
+    id              TEXT PRIMARY KEY NOT NULL,
+    channel         TEXT NOT NULL,
+    service_id      TEXT NOT NULL,
+    agent_id        TEXT,
+    customer_id     TEXT,
+    from_address    TEXT NOT NULL DEFAULT '',
+    subject         TEXT NOT NULL DEFAULT '',
+    queued_at_ms    INTEGER NOT NULL,
+    answered_at_ms  INTEGER,
+    ended_at_ms     INTEGER,
+    completed_at_ms INTEGER,
+    outcome         TEXT NOT NULL DEFAULT 'queued'
+);
+CREATE INDEX interactions_by_customer ON interactions (customer_id, queued_at_ms);
+CREATE INDEX interactions_by_agent ON interactions (agent_id, queued_at_ms);
+
+CREATE TABLE drafts (
+    owner      TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (owner, key)
+) WITHOUT ROWID;
+)sql";
+
+// v2: wrap-up on interactions; email cases, calendar, voicemail, blacklist and agent profiles.
+constexpr std::string_view schemaV2 = R"sql(
+ALTER TABLE interactions ADD COLUMN disposition TEXT;
+ALTER TABLE interactions ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE email_cases (
+    id          TEXT PRIMARY KEY NOT NULL,
+    customer_id TEXT,
+    subject     TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL,
+    service_id  TEXT NOT NULL,
+    created_ms  INTEGER NOT NULL,
+    updated_ms  INTEGER NOT NULL
+);
+CREATE INDEX email_cases_by_customer ON email_cases (customer_id, updated_ms);
+
+CREATE TABLE email_messages (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id      TEXT NOT NULL REFERENCES email_cases (id) ON DELETE CASCADE,
+    direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    from_address TEXT NOT NULL,
+    to_address   TEXT NOT NULL,
+    subject      TEXT NOT NULL DEFAULT '',
+    body         TEXT NOT NULL DEFAULT '',
+    at_ms        INTEGER NOT NULL
+);
+CREATE INDEX email_messages_by_case ON email_messages (case_id, at_ms);
+
+CREATE TABLE calendar_events (
+    id             INTEGER PRIMARY KEY,
+    agent_id       TEXT NOT NULL,
+    title          TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT '',
+    starts_ms      INTEGER NOT NULL,
+    ends_ms        INTEGER NOT NULL,
+    remind_at_ms   INTEGER,
+    kind           TEXT NOT NULL DEFAULT 'event' CHECK (kind IN ('event', 'follow_up')),
+    interaction_id TEXT,
+    CHECK (ends_ms >= starts_ms)
+);
+CREATE INDEX calendar_events_by_agent ON calendar_events (agent_id, starts_ms);
+CREATE INDEX calendar_events_by_reminder ON calendar_events (remind_at_ms) WHERE remind_at_ms IS NOT NULL;
+
+CREATE TABLE voicemails (
+    id           INTEGER PRIMARY KEY,
+    agent_id     TEXT NOT NULL,
+    from_address TEXT NOT NULL,
+    at_ms        INTEGER NOT NULL,
+    duration_s   INTEGER NOT NULL DEFAULT 0,
+    heard        INTEGER NOT NULL DEFAULT 0 CHECK (heard IN (0, 1))
+);
+CREATE INDEX voicemails_by_agent ON voicemails (agent_id, at_ms);
+
+CREATE TABLE blacklist (
+    address  TEXT NOT NULL COLLATE NOCASE,
+    channel  TEXT NOT NULL,
+    reason   TEXT NOT NULL DEFAULT '',
+    added_by TEXT NOT NULL DEFAULT '',
+    added_ms INTEGER NOT NULL,
+    PRIMARY KEY (address, channel)
+) WITHOUT ROWID;
+
+CREATE TABLE agent_profiles (
+    agent_id     TEXT PRIMARY KEY NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    email        TEXT NOT NULL DEFAULT '',
+    phone        TEXT NOT NULL DEFAULT '',
+    signature    TEXT NOT NULL DEFAULT '',
+    language     TEXT NOT NULL DEFAULT '',
+    updated_ms   INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array migrations{
+    Migration{1, "interactions and drafts", schemaV1},
+    Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
+};
+
+}  // namespace
+
+std::span<const Migration> engineMigrations() { return migrations; }
+
+int latestSchemaVersion() { return migrations.back().version; }
+
+void applyMigrations(Database& db, std::span<const Migration> list) {
+    const int known = list.empty() ? 0 : list.back().version;
+    const int found = db.userVersion();
+    if (found > known) {
+        throw StoreError(fmt::format("{} was written by a newer AgentDesk (schema {}, this build knows {}); "
+                                     "open it with that version, or move the file away to start with an empty one",
+                                     db.file().string(), found, known));
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Migration& migration = list[i];
+        if (migration.version != static_cast<int>(i) + 1) {
+            throw StoreError(fmt::format("cannot migrate {}: migration {} is numbered {}", db.file().string(), i + 1,
+                                         migration.version));
+        }
+        if (found >= migration.version) continue;
+        Transaction transaction(db);
+        // Read again inside the transaction: another process may have migrated since.
+        if (db.userVersion() >= migration.version) continue;
+        try {
+            db.exec(migration.sql);
+        } catch (const StoreError&) {
+            throw StoreError(fmt::format("cannot upgrade {} to schema {} ({}): {}", db.file().string(),
+                                         migration.version, migration.description, sqlite3_errmsg(db.handle())));
+        }
+        db.setUserVersion(migration.version);
+        transaction.commit();
+    }
+}
+
+}  // namespace agentdesk::engine
