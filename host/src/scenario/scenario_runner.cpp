@@ -174,6 +174,7 @@ bool ScenarioRunner::step(const nlohmann::json& s, std::string& error) {
         target_.bus.dispatch();
         return true;
     }
+    if (s.contains("comment")) return true;  // a note for the reader, shown in the log
     if (s.contains("expect")) return expect(s, false, error);
     if (s.contains("expectNot")) return expect(s, true, error);
     if (s.contains("advance")) {

@@ -9,6 +9,7 @@
 //      {"publish": "agent.state.set", "payload": {"agentId": "${agent}", "state": "Ready"}},
 //      {"advance": "30s"},
 //      {"expectNot": "agent.state.changed", "match": {"state": "Busy"}, "within": "10s"},
+//      {"comment": "a note for whoever reads the scenario or its log"},
 //      {"frames": 3},
 //      {"screenshot": "after-login.png"}
 //    ]}

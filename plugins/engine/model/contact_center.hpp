@@ -145,7 +145,7 @@ public:
 
     /// A customer arrives: the interaction joins its service's queue and routing runs. Returns its id,
     /// or nullopt when the service is unknown.
-    std::optional<std::string> arrive(const Arrival& arrival);
+    std::optional<std::string> arrive(const Arrival& arrival, std::uint64_t correlation = 0);
     /// The customer leaves: a waiting or ringing one is abandoned, a connected one ends (by Customer).
     void customerLeft(std::string_view interactionId);
 

@@ -57,7 +57,7 @@ std::vector<const Interaction*> ContactCenter::interactionsOf(std::string_view a
 
 // ---- arrivals ------------------------------------------------------------------------------------
 
-std::optional<std::string> ContactCenter::arrive(const Arrival& arrival) {
+std::optional<std::string> ContactCenter::arrive(const Arrival& arrival, std::uint64_t correlation) {
     const ServiceConfig* service = config_.findService(arrival.serviceId);
     if (!service) return std::nullopt;
     auto created = std::make_unique<Interaction>();
@@ -84,7 +84,8 @@ std::optional<std::string> ContactCenter::arrive(const Arrival& arrival) {
     interactions_[id] = std::move(created);
     waiting_[{interaction.queuedAt, interaction.arrival}] = &interaction;
 
-    bus_.publish(events::Queued{id, service->channel, service->id, interaction.from, toEpochMs(interaction.queuedAt), false});
+    bus_.publish(events::Queued{id, service->channel, service->id, interaction.from, toEpochMs(interaction.queuedAt), false},
+                 correlation);
     notify([&](CenterObserver& o) { o.queued(interaction, false); });
     route();
     return id;

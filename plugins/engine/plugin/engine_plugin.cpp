@@ -3,8 +3,12 @@
 
 #include "model/center_config.hpp"
 #include "model/contact_center.hpp"
+#include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
+#include "store/engine_store.hpp"
+#include "store/interaction_recorder.hpp"
 
+#include <agentdesk/events/core.hpp>
 #include <agentdesk/events/simulation.hpp>
 
 #include <agentdesk/plugin.hpp>
@@ -26,6 +30,15 @@ public:
                                     config.settings.name, scenarioDir.string(), config.users.size(),
                                     config.settings.deskPhoneExtensions.size()));
         center_ = std::make_unique<ContactCenter>(host.bus(), host.clock(), host.timers(), std::move(config));
+        // A StoreError escapes too: a database from a newer version or a broken file disables the plugin
+        // with the file's name, and the file is left as it is.
+        store_ = std::make_unique<EngineStore>(EngineStore::fileIn(host.paths().data));
+        recorder_ = std::make_unique<InteractionRecorder>(*center_, *store_, [&host](const std::string& problem) {
+            host.log().error("engine database: " + problem);
+        });
+        host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
+                                    store_->countInteractions()));
+        metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
         Bus& bus = host.bus();
         simulationControl_ = bus.subscribe<events::SetSimulation>([this, &bus](const events::SetSimulation& c, const Message& m) {
@@ -34,19 +47,40 @@ public:
             bus.publish(events::SimulationState{simulation_->running(), simulation_->speed(), simulation_->arrivals()},
                         m.correlation);
         });
+        injectArrival_ = bus.subscribe<events::InjectArrival>([this, &bus](const events::InjectArrival& c, const Message& m) {
+            Arrival arrival{c.serviceId, c.customerId, c.from, c.subject, std::nullopt};
+            if (c.patienceMs > 0) arrival.patience = Milliseconds(c.patienceMs);
+            if (!center_->arrive(arrival, m.correlation)) {
+                bus.publish(events::Error{std::string(events::InjectArrival::topic), "unknown_service",
+                                          fmt::format("There is no service \"{}\".", c.serviceId)},
+                            m.correlation);
+            }
+        });
+        customerLeaves_ = bus.subscribe<events::CustomerLeaves>(
+            [this](const events::CustomerLeaves& c) { center_->customerLeft(c.interactionId); });
         bus.publish(events::SimulationState{simulation_->running(), simulation_->speed(), simulation_->arrivals()});
     }
 
     void shutdown() override {
         simulationControl_ = {};
+        injectArrival_ = {};
+        customerLeaves_ = {};
         simulation_.reset();
+        metrics_.reset();
+        recorder_.reset();
         center_.reset();
+        store_.reset();
     }
 
 private:
+    std::unique_ptr<EngineStore> store_;
     std::unique_ptr<ContactCenter> center_;
+    std::unique_ptr<InteractionRecorder> recorder_;
+    std::unique_ptr<MetricsPublisher> metrics_;
     std::unique_ptr<Simulation> simulation_;
     Subscription simulationControl_;
+    Subscription injectArrival_;
+    Subscription customerLeaves_;
 };
 
 }  // namespace agentdesk::engine

@@ -1,6 +1,7 @@
 #pragma once
 // The embedded contact center's simulated world (customers arriving, simulated colleagues):
-// pause it, resume it, or change its speed for a demo. A networked back end ignores these.
+// pause it, resume it, change its speed for a demo, or play a customer by hand (a scenario, a
+// trainer). A networked back end ignores these.
 
 #include "agentdesk/codec.hpp"
 
@@ -25,6 +26,25 @@ struct SimulationState {
     double speed = 1;
     std::uint64_t arrivals = 0;  ///< customers who arrived so far
     MSGPACK_DEFINE_MAP(running, speed, arrivals)
+};
+
+/// Command: a customer arrives for a service. Answered by interaction.queued, or Error
+/// (unknown_service).
+struct InjectArrival {
+    static constexpr std::string_view topic = "simulation.arrive";
+    std::string serviceId;
+    std::string customerId;       ///< one of customers.json, or "" for an unknown caller
+    std::string from;             ///< number or address; the customer's when empty
+    std::string subject;
+    std::int64_t patienceMs = 0;  ///< the customer gives up after waiting this long; 0: never
+    MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs)
+};
+
+/// Command: the customer of an interaction hangs up or leaves (abandons while waiting).
+struct CustomerLeaves {
+    static constexpr std::string_view topic = "simulation.leave";
+    std::string interactionId;
+    MSGPACK_DEFINE_MAP(interactionId)
 };
 
 }  // namespace agentdesk::events
