@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include <unistd.h>
+
 #include <fstream>
 
 using namespace agentdesk::host;
@@ -9,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 fs::path freshDir(const char* name) {
-    fs::path dir = fs::temp_directory_path() / "agentdesk-json-tests" / name;
+    fs::path dir = fs::temp_directory_path() / ("agentdesk-json-tests-" + std::to_string(::getpid())) / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

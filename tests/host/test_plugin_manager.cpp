@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include <unistd.h>
+
 #include <filesystem>
 
 using namespace agentdesk;
@@ -26,7 +30,7 @@ struct Fixture {
     Harness h;
     Registry registry;
     NotificationCenter notifications;
-    std::filesystem::path home = std::filesystem::temp_directory_path() / "agentdesk-plugin-tests";
+    std::filesystem::path home = std::filesystem::temp_directory_path() / ("agentdesk-plugin-tests-" + std::to_string(::getpid()));
     PluginManager manager;
 
     Fixture()

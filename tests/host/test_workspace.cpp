@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 using namespace agentdesk;
 using namespace agentdesk::workspace;
@@ -11,12 +14,17 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Fixture {
-    fs::path dir = fs::temp_directory_path() / "agentdesk-workspace-tests";
+    // One folder per process: ctest runs test cases in parallel processes.
+    fs::path dir = fs::temp_directory_path() / ("agentdesk-workspace-tests-" + std::to_string(::getpid()));
     LayoutStore store{dir / "layouts.json"};
     std::vector<std::pair<std::string, DockHint>> panels{{"session", DockHint::Left},
                                                          {"contacts", DockHint::Left},
                                                          {"context", DockHint::Center},
                                                          {"log", DockHint::Bottom}};
+    ~Fixture() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
     Fixture() {
         fs::remove_all(dir);
         fs::create_directories(dir / "defaults");
