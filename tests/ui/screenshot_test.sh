@@ -48,4 +48,15 @@ for shot in after-login.png not-ready.png; do
 done
 # The two screenshots differ: the state bar changed colour and label.
 ! cmp -s "$out/after-login.png" "$out/not-ready.png"
+
+# A call in Active Communications: ringing, then wrap-up.
+rm -rf "$home"
+(cd "$out" && run --scenario "$here/active_communications.json")
+for shot in ringing.png wrap-up.png; do
+    [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
+    read -r w h n < <(colours "$out/$shot")
+    echo "$shot: ${w}x${h}, $n colours"
+    [ "$n" -gt 20 ]
+done
+! cmp -s "$out/ringing.png" "$out/wrap-up.png"
 echo "screenshots in $out"

@@ -179,7 +179,11 @@ void Desktop::loadFonts() {
         io.Fonts->AddFontDefault();
         return;
     }
-    io.Fonts->AddFontFromFileTTF(kUiFont, size);
+    // Latin with the extended letters of European names (Łódź, Dvořák), punctuation (• – …), the
+    // euro sign, arrows and geometric shapes; DejaVu has them all.
+    static const ImWchar textRanges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
+                                         0x25A0, 0x25FF, 0};
+    io.Fonts->AddFontFromFileTTF(kUiFont, size, nullptr, textRanges);
     if (fs::exists(kIconFont)) {
         static const ImWchar iconRanges[] = {AD_ICON_MIN, AD_ICON_MAX, 0};
         ImFontConfig merge;
