@@ -177,8 +177,18 @@ void SenderBus::unsubscribe(SubscriptionId id) {
 
 std::uint64_t SenderBus::nextCorrelation() { return target_.nextCorrelation(); }
 
+bool SenderBus::hasSubscribers(std::string_view topic) const { return target_.hasSubscribers(topic); }
+
 void SenderBus::reportMalformed(const Message& message, std::string_view what) {
     target_.reportMalformed(message, std::string(what) + " (subscriber: " + sender_ + ")");
+}
+
+bool EventBus::hasSubscribers(std::string_view topic) const {
+    if (auto it = exact_.find(std::string(topic)); it != exact_.end() && !it->second.empty()) return true;
+    for (const Entry& entry : patterns_) {
+        if (topicMatches(entry.pattern, topic)) return true;
+    }
+    return false;
 }
 
 }  // namespace agentdesk

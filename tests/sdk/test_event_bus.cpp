@@ -240,3 +240,17 @@ TEST_CASE("a timer callback sees the clock at its own due time") {
     h.advance(Milliseconds(5000));
     CHECK(seen == start + Milliseconds(700));
 }
+
+TEST_CASE("hasSubscribers tells whether a topic would reach anyone, exact or by pattern") {
+    agentdesk::EventBus bus(agentdesk::EventBus::Delivery::Synchronous);
+    CHECK_FALSE(bus.hasSubscribers("metrics.services"));
+    {
+        agentdesk::Subscription exact(&bus, bus.subscribeRaw("metrics.services", [](const agentdesk::Message&) {}));
+        CHECK(bus.hasSubscribers("metrics.services"));
+        CHECK_FALSE(bus.hasSubscribers("metrics.agents"));
+    }
+    CHECK_FALSE(bus.hasSubscribers("metrics.services"));
+    agentdesk::Subscription pattern(&bus, bus.subscribeRaw("metrics.*", [](const agentdesk::Message&) {}));
+    CHECK(bus.hasSubscribers("metrics.agents"));
+    CHECK_FALSE(bus.hasSubscribers("agent.state.changed"));
+}

@@ -38,9 +38,10 @@ void MetricsPublisher::schedule() {
 }
 
 void MetricsPublisher::publish() {
+    // Snapshots nobody reads are not built: a desktop without a dashboard open stays asleep.
     const TimePoint now = clock_.now();
-    bus_.publish(metrics_.services(now));
-    bus_.publish(metrics_.agents(now));
+    if (bus_.hasSubscribers(events::ServiceMetricsSnapshot::topic)) bus_.publish(metrics_.services(now));
+    if (bus_.hasSubscribers(events::AgentMetricsSnapshot::topic)) bus_.publish(metrics_.agents(now));
 }
 
 void MetricsPublisher::loggedIn(const UserAccount& user, TimePoint at) {

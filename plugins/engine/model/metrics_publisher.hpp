@@ -1,7 +1,8 @@
 #pragma once
 // Feeds the contact center's events into Metrics and publishes the figures on the bus at a fixed
 // rate (metrics.services and metrics.agents, every 2 s of the center's clock), for the dashboard
-// and the wallboard. The cost per snapshot is O(services + agents), never O(history).
+// and the wallboard, when someone subscribes to them. The cost per snapshot is O(services + agents),
+// never O(history).
 
 #include "model/contact_center.hpp"
 #include "model/metrics.hpp"

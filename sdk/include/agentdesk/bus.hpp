@@ -86,6 +86,9 @@ public:
     virtual std::uint64_t nextCorrelation() = 0;
     /// Reports a payload that could not be decoded into the type a subscriber expected.
     virtual void reportMalformed(const Message& message, std::string_view what) = 0;
+    /// True when some subscription (exact or pattern) would receive `topic`. UI thread only. Lets a
+    /// producer skip building periodic messages nobody reads, so an idle desktop stays asleep.
+    virtual bool hasSubscribers(std::string_view topic) const = 0;
 
     /// Publishes a typed payload and returns its correlation id (a fresh one unless given).
     template <BusEvent E>

@@ -29,6 +29,7 @@ public:
     void unsubscribe(SubscriptionId id) override;
     std::uint64_t nextCorrelation() override;
     void reportMalformed(const Message& message, std::string_view what) override;
+    bool hasSubscribers(std::string_view topic) const override;
 
     /// Delivers every queued message, including those published while delivering. Returns how many.
     std::size_t dispatch();
@@ -85,6 +86,7 @@ public:
     void unsubscribe(SubscriptionId id) override;
     std::uint64_t nextCorrelation() override;
     void reportMalformed(const Message& message, std::string_view what) override;
+    bool hasSubscribers(std::string_view topic) const override;
 
 private:
     Bus& target_;
