@@ -3,10 +3,11 @@
 
 #include "model/active_communications.hpp"
 #include "model/contact_center.hpp"
-#include "model/password.hpp"
 
 #include <agentdesk/events/agent.hpp>
 #include <agentdesk/runtime/harness.hpp>
+
+#include "engine/demo_hash.hpp"
 
 #include <doctest/doctest.h>
 
@@ -27,7 +28,7 @@ engine::CenterConfig center() {
         user.displayName = name;
         user.role = "agent";
         user.skills = {"sales"};
-        user.passwordHash = engine::hashPassword("demo", engine::HashCost::Minimal);
+        user.passwordHash = agentdesk::testing::demoHash();
         config.users.push_back(user);
     }
     engine::ServiceConfig sales;

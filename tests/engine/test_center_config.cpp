@@ -3,6 +3,8 @@
 #include "model/center_config.hpp"
 #include "model/password.hpp"
 
+#include "engine/demo_hash.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -45,13 +47,9 @@ private:
     std::filesystem::path dir_;
 };
 
-const std::string& cheapHash() {
-    static const std::string hash = hashPassword("demo", HashCost::Minimal);
-    return hash;
-}
 
 json validUser(const std::string& name) {
-    return {{"id", "u-" + name}, {"userName", name}, {"role", "agent"}, {"passwordHash", cheapHash()}};
+    return {{"id", "u-" + name}, {"userName", name}, {"role", "agent"}, {"passwordHash", agentdesk::testing::demoHash()}};
 }
 
 /// The ConfigError message loading `scenario` gives; fails the test when it loads.

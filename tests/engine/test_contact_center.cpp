@@ -9,6 +9,7 @@
 #include <agentdesk/runtime/harness.hpp>
 
 #include "engine/bus_log.hpp"
+#include "engine/demo_hash.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,15 +18,11 @@
 using namespace agentdesk;
 using namespace agentdesk::engine;
 using agentdesk::testing::BusLog;
+using agentdesk::testing::demoHash;
 using namespace std::chrono_literals;
 
 namespace {
 
-// Minimal-cost hashes keep the many logins of these tests fast; the real files use interactive cost.
-const std::string& demoHash() {
-    static const std::string hash = hashPassword("demo", HashCost::Minimal);
-    return hash;
-}
 
 UserAccount user(std::string id, std::string userName, std::string displayName, std::string role = "agent",
                  bool loggedInElsewhere = false) {

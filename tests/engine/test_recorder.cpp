@@ -3,7 +3,6 @@
 
 #include "model/contact_center.hpp"
 #include "model/metrics_publisher.hpp"
-#include "model/password.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
 
@@ -11,6 +10,7 @@
 #include <agentdesk/runtime/harness.hpp>
 
 #include "engine/bus_log.hpp"
+#include "engine/demo_hash.hpp"
 
 #include <doctest/doctest.h>
 
@@ -51,7 +51,7 @@ CenterConfig smallCenter() {
     anna.displayName = "Anna Kowalski";
     anna.role = "agent";
     anna.skills = {"sales"};
-    anna.passwordHash = hashPassword("demo", HashCost::Minimal);
+    anna.passwordHash = agentdesk::testing::demoHash();
     config.users = {anna};
     ServiceConfig sales;
     sales.id = "sales";

@@ -3,13 +3,13 @@
 // desktop would see come back.
 
 #include "model/contact_center.hpp"
-#include "model/password.hpp"
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/interaction.hpp>
 #include <agentdesk/runtime/harness.hpp>
 
 #include "engine/bus_log.hpp"
+#include "engine/demo_hash.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,11 +20,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string& fastHash() {
-    static const std::string hash = hashPassword("demo", HashCost::Minimal);
-    return hash;
-}
-
 UserAccount agent(std::string name, std::vector<std::string> skills) {
     UserAccount user;
     user.id = "u-" + name;
@@ -32,7 +27,7 @@ UserAccount agent(std::string name, std::vector<std::string> skills) {
     user.displayName = name;
     user.role = "agent";
     user.skills = std::move(skills);
-    user.passwordHash = fastHash();
+    user.passwordHash = agentdesk::testing::demoHash();
     return user;
 }
 

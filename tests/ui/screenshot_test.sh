@@ -39,24 +39,22 @@ read -r w h n < <(colours "$out/login.png")
 echo "login.png: ${w}x${h}, $n colours"
 [ "$w" = 1280 ] && [ "$h" = 800 ] && [ "$n" -gt 20 ]
 
-(cd "$out" && run --scenario "$here/desktop_after_login.json")
-for shot in after-login.png not-ready.png; do
-    [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
-    read -r w h n < <(colours "$out/$shot")
-    echo "$shot: ${w}x${h}, $n colours"
-    [ "$n" -gt 20 ]
-done
-# The two screenshots differ: the state bar changed colour and label.
-! cmp -s "$out/after-login.png" "$out/not-ready.png"
+# Runs a scenario that saves two screenshots; both must show something, and differ.
+two_shots() {
+    local scenario=$1 first=$2 second=$3
+    (cd "$out" && run --scenario "$here/$scenario")
+    for shot in "$first" "$second"; do
+        [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
+        read -r w h n < <(colours "$out/$shot")
+        echo "$shot: ${w}x${h}, $n colours"
+        [ "$n" -gt 20 ]
+    done
+    ! cmp -s "$out/$first" "$out/$second"
+}
 
+# The state bar changes colour and label between the two.
+two_shots desktop_after_login.json after-login.png not-ready.png
 # A call in Active Communications: ringing, then wrap-up.
 rm -rf "$home"
-(cd "$out" && run --scenario "$here/active_communications.json")
-for shot in ringing.png wrap-up.png; do
-    [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
-    read -r w h n < <(colours "$out/$shot")
-    echo "$shot: ${w}x${h}, $n colours"
-    [ "$n" -gt 20 ]
-done
-! cmp -s "$out/ringing.png" "$out/wrap-up.png"
+two_shots active_communications.json ringing.png wrap-up.png
 echo "screenshots in $out"

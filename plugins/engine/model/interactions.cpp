@@ -111,6 +111,7 @@ void ContactCenter::customerLeft(std::string_view interactionId) {
 }
 
 void ContactCenter::abandon(Interaction& interaction) {
+    // Out of the queue before anyone hears of it: a listener that answers at once may route.
     waiting_.erase({interaction.queuedAt, interaction.arrival});
     const TimePoint now = clock_.now();
     bus_.publish(events::Abandoned{interaction.id, interaction.service->id,
