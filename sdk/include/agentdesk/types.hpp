@@ -18,6 +18,11 @@ enum class Channel { Voice, Chat, Email, Campaign };
 AGENTDESK_ENUM_NAMES(Channel, {Channel::Voice, "Voice"}, {Channel::Chat, "Chat"}, {Channel::Email, "Email"},
                      {Channel::Campaign, "Campaign"})
 
+/// Which kind of chat a Chat interaction is (spec CHAT-08, MOBILE-01); None for other channels.
+enum class ChatMedium { None, WebChat, Sms, MobileApp };
+AGENTDESK_ENUM_NAMES(ChatMedium, {ChatMedium::None, "None"}, {ChatMedium::WebChat, "WebChat"},
+                     {ChatMedium::Sms, "Sms"}, {ChatMedium::MobileApp, "MobileApp"})
+
 /// How calls reach the agent (spec UI-02).
 enum class PhoneDevice { Softphone, DeskPhone, DialOut, NoPhone };
 AGENTDESK_ENUM_NAMES(PhoneDevice, {PhoneDevice::Softphone, "Softphone"}, {PhoneDevice::DeskPhone, "DeskPhone"},

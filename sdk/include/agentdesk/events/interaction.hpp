@@ -24,6 +24,7 @@
 #include "agentdesk/types.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -78,8 +79,13 @@ struct Offered {
     std::int64_t ringTimeoutMs = 0;
     std::vector<std::string> dispositions;  ///< the service's list, for wrap-up
     bool dispositionRequired = false;
+    ChatMedium medium = ChatMedium::None;   ///< for chats: web chat, SMS or mobile app
+    std::string preview;                    ///< for chats: the customer's first message
+    std::map<std::string, std::string> details;  ///< e.g. a mobile app's device and location
+    std::string transferNote;               ///< from the colleague who transferred it, "" otherwise
     MSGPACK_DEFINE_MAP(interactionId, agentId, channel, serviceId, serviceName, customerId, customerName, from,
-                       subject, queuedAtMs, offeredAtMs, ringTimeoutMs, dispositions, dispositionRequired)
+                       subject, queuedAtMs, offeredAtMs, ringTimeoutMs, dispositions, dispositionRequired, medium,
+                       preview, details, transferNote)
 };
 
 /// Command: answer an offered interaction. Answered by Connected or Error.
