@@ -11,6 +11,7 @@
 
 #include "engine/bus_log.hpp"
 #include "engine/demo_hash.hpp"
+#include "engine/scratch_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,26 +22,10 @@
 using namespace agentdesk;
 using namespace agentdesk::engine;
 using agentdesk::testing::BusLog;
+using agentdesk::testing::ScratchDir;
 using namespace std::chrono_literals;
 
 namespace {
-
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "agentdesk-recorder-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 CenterConfig smallCenter() {
     CenterConfig config;

@@ -50,6 +50,10 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
     subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
         Item* item = findMutable(e.interactionId);
         if (!item || !agent_.is(e.agentId)) return;
+        if (e.by == events::EndedBy::Transferred) {  // handed on: nothing more for this agent
+            remove(e.interactionId);
+            return;
+        }
         item->endedAt = fromEpochMs(e.endedAtMs);
         item->endedBy = e.by;
         if (e.wrapUpEndsAtMs > 0) item->wrapUpEndsAt = fromEpochMs(e.wrapUpEndsAtMs);

@@ -1,4 +1,5 @@
 #include "model/center_config.hpp"
+#include "model/json_reading.hpp"
 #include "model/password.hpp"
 #include "model/text.hpp"
 
@@ -16,65 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-// ---- typed reads with messages that say where ----------------------------------------------
-// `where` names the entry ("user 3 (\"chloe\")", "center settings") so every message points at it.
-
-[[noreturn]] void fail(std::string_view where, std::string_view problem) {
-    throw ConfigError(fmt::format("{}: {}", where, problem));
-}
-
-std::string requireString(const json& object, const char* key, std::string_view where) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) fail(where, fmt::format("\"{}\" is missing", key));
-    if (!it->is_string()) fail(where, fmt::format("\"{}\" must be text", key));
-    std::string value(trimmed(it->get_ref<const std::string&>()));
-    if (value.empty()) fail(where, fmt::format("\"{}\" must not be empty", key));
-    return value;
-}
-
-std::string optionalString(const json& object, const char* key, std::string_view where, std::string fallback = {}) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return fallback;
-    if (!it->is_string()) fail(where, fmt::format("\"{}\" must be text", key));
-    return std::string(trimmed(it->get_ref<const std::string&>()));
-}
-
-bool optionalBool(const json& object, const char* key, std::string_view where, bool fallback) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return fallback;
-    if (!it->is_boolean()) fail(where, fmt::format("\"{}\" must be true or false", key));
-    return it->get<bool>();
-}
-
-/// A list of distinct, non-empty strings.
-std::vector<std::string> optionalStringList(const json& object, const char* key, std::string_view where) {
-    std::vector<std::string> values;
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return values;
-    if (!it->is_array()) fail(where, fmt::format("\"{}\" must be a list of texts", key));
-    std::set<std::string> seen;
-    for (const json& item : *it) {
-        if (!item.is_string()) fail(where, fmt::format("\"{}\" must be a list of texts", key));
-        std::string value(trimmed(item.get_ref<const std::string&>()));
-        if (value.empty()) fail(where, fmt::format("\"{}\" contains an empty entry", key));
-        if (!seen.insert(value).second) fail(where, fmt::format("\"{}\" lists \"{}\" twice", key, value));
-        values.push_back(std::move(value));
-    }
-    return values;
-}
-
-/// A duration given in seconds (whole or fractional), strictly positive.
-std::optional<Milliseconds> optionalSeconds(const json& object, const char* key, std::string_view where) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number()) fail(where, fmt::format("\"{}\" must be a number of seconds", key));
-    const double seconds = it->get<double>();
-    if (!(seconds > 0) || seconds > 24 * 3600) {
-        fail(where, fmt::format("\"{}\" must be more than 0 and at most 86400 seconds", key));
-    }
-    return Milliseconds(std::llround(seconds * 1000));
-}
-
 WrapUp parseAfterCallWork(const json& object, std::string_view where, const WrapUp& fallback) {
     auto it = object.find("afterCallWork");
     if (it == object.end() || it->is_null()) return fallback;
@@ -86,25 +28,6 @@ WrapUp parseAfterCallWork(const json& object, std::string_view where, const Wrap
     const std::string then = optionalString(*it, "thenState", here, "Ready");
     if (then != "Ready" && then != "NotReady") fail(here, "\"thenState\" must be \"Ready\" or \"NotReady\"");
     return timeout ? WrapUp::limitedTo(*timeout, then == "NotReady") : WrapUp::untilCompleted();
-}
-
-double optionalNumber(const json& object, const char* key, std::string_view where, double fallback, double min,
-                      double max) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return fallback;
-    if (!it->is_number() || it->get<double>() < min || it->get<double>() > max) {
-        fail(where, fmt::format("\"{}\" must be a number from {} to {}", key, min, max));
-    }
-    return it->get<double>();
-}
-
-int optionalInt(const json& object, const char* key, std::string_view where, int fallback, int min, int max) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return fallback;
-    if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
-        fail(where, fmt::format("\"{}\" must be a whole number from {} to {}", key, min, max));
-    }
-    return it->get<int>();
 }
 
 Capacity parseCapacity(const json& content, std::string_view where) {
@@ -213,31 +136,6 @@ UserAccount parseUser(const json& entry, const std::string& where) {
     return user;
 }
 
-// ---- files -------------------------------------------------------------------------------------
-
-json readJsonFile(const std::filesystem::path& file, std::string_view purpose) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw ConfigError(fmt::format("{} is missing or cannot be read; it holds {}", file.string(), purpose));
-    try {
-        return json::parse(in);
-    } catch (const json::parse_error& e) {
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix: it means nothing to a reader.
-        std::string_view what = e.what();
-        if (auto end = what.find("] "); what.starts_with("[") && end != std::string_view::npos) what.remove_prefix(end + 2);
-        throw ConfigError(fmt::format("{} is not valid JSON: {}", file.string(), what));
-    }
-}
-
-template <typename Parse>
-auto parseFile(const std::filesystem::path& file, std::string_view purpose, Parse parse) {
-    json content = readJsonFile(file, purpose);
-    try {
-        return parse(content);
-    } catch (const ConfigError& e) {
-        throw ConfigError(fmt::format("{}: {}", file.string(), e.what()));
-    }
-}
-
 }  // namespace
 
 // ---- CenterConfig --------------------------------------------------------------------------------
@@ -261,6 +159,14 @@ const UserAccount* CenterConfig::findUserById(std::string_view id) const {
 bool CenterConfig::isNotReadyReason(std::string_view reason) const {
     return std::find(settings.notReadyReasons.begin(), settings.notReadyReasons.end(), reason) !=
            settings.notReadyReasons.end();
+}
+
+const Customer* CenterConfig::findCustomer(std::string_view id) const {
+    if (id.empty()) return nullptr;
+    for (const Customer& customer : customers) {
+        if (customer.id == id) return &customer;
+    }
+    return nullptr;
 }
 
 const ServiceConfig* CenterConfig::findService(std::string_view id) const {
@@ -403,6 +309,14 @@ CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir) {
     }
     if (std::filesystem::exists(scenarioDir / "customers.json")) {
         config.customers = parseFile(scenarioDir / "customers.json", "the sample customers", parseCustomers);
+    }
+    if (std::filesystem::exists(scenarioDir / "chat.json")) {
+        config.chat = parseFile(scenarioDir / "chat.json", "the chat channel's settings",
+                                [&](const json& content) { return parseChatSettings(content, scenarioDir); });
+    }
+    if (std::filesystem::exists(scenarioDir / "canned_responses.json")) {
+        config.chat.canned = parseFile(scenarioDir / "canned_responses.json", "the shared canned responses",
+                                       parseCannedResponses);
     }
     return config;
 }

@@ -7,8 +7,10 @@
 //   services.json   the services interactions are routed for: channel, skills, service level,
 //                   timers, dispositions, and how often simulated customers arrive
 //   customers.json  sample customers the simulation plays (name, phone, email)
+//   chat.json, canned_responses.json   the chat channel (model/chat_config.hpp)
 // Anything wrong is reported as a ConfigError whose message names the file, the entry and the fix.
 
+#include "model/chat_config.hpp"
 #include "model/wrap_up.hpp"
 
 #include <agentdesk/clock.hpp>
@@ -112,6 +114,7 @@ struct CenterConfig {
     std::vector<UserAccount> users;
     std::vector<ServiceConfig> services;
     std::vector<Customer> customers;
+    ChatSettings chat;
 
     /// The user with this user name (case-insensitive, surrounding spaces ignored), or nullptr.
     const UserAccount* findUserByName(std::string_view userName) const;
@@ -121,6 +124,8 @@ struct CenterConfig {
     bool isNotReadyReason(std::string_view reason) const;
     /// The service with this id, or nullptr.
     const ServiceConfig* findService(std::string_view id) const;
+    /// The customer with this id, or nullptr.
+    const Customer* findCustomer(std::string_view id) const;
     /// True when `user` has every skill `service` asks for.
     static bool isSkilledFor(const UserAccount& user, const ServiceConfig& service);
     /// True when `extension` is one of the center's desk phones.

@@ -29,6 +29,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +57,9 @@ inline constexpr std::string_view notYours = "not_yours";
 inline constexpr std::string_view dispositionRequired = "disposition_required";
 inline constexpr std::string_view unknownDisposition = "unknown_disposition";
 inline constexpr std::string_view unknownService = "unknown_service";
+inline constexpr std::string_view unknownAgent = "unknown_agent";
+inline constexpr std::string_view targetUnavailable = "target_unavailable";
+inline constexpr std::string_view customerBlacklisted = "customer_blacklisted";
 }  // namespace error_codes
 
 /// Where an interaction is in its life.
@@ -68,6 +72,10 @@ struct Interaction {
     const Customer* customer = nullptr;      // nullptr for an unknown caller
     std::string from;
     std::string subject;
+    ChatMedium medium = ChatMedium::None;
+    std::string preview;                     // a chat's first message
+    std::map<std::string, std::string> details;
+    std::string transferNote;                // from the colleague who handed it on
     Stage stage = Stage::Queued;
     std::string agentId;                     // while ringing, connected or wrapping up
     TimePoint queuedAt{};
@@ -88,6 +96,9 @@ struct Arrival {
     std::string from;        ///< number or address; the customer's when empty
     std::string subject;
     std::optional<Milliseconds> patience;  ///< the customer gives up after waiting this long; nullopt: never
+    ChatMedium medium = ChatMedium::None;  ///< for chats; None becomes WebChat
+    std::string message{};                 ///< a chat's first message
+    std::map<std::string, std::string> details{};  ///< shown with the offer (a mobile app's device, location)
 };
 
 /// Hears everything that happens in the center, in order, as it happens.
@@ -104,6 +115,8 @@ public:
     virtual void abandoned(const Interaction&, TimePoint) {}
     virtual void wrapUpSaved(const Interaction&) {}
     virtual void ended(const Interaction&, events::EndedBy) {}
+    /// The agent handed the interaction on (to `interaction.agentId` when it rings there, else to a queue).
+    virtual void transferred(const Interaction&, const std::string& /*fromAgentId*/) {}
     virtual void completed(const Interaction&, TimePoint, bool /*byTimeout*/) {}
 };
 
@@ -143,8 +156,13 @@ public:
     void addObserver(CenterObserver* observer);
     void removeObserver(CenterObserver* observer);
 
+    /// Decides whether a customer may start an interaction (e.g. the blacklist); nullopt admits.
+    using Admission = std::function<std::optional<Refusal>(const Arrival&, const Customer*, const ServiceConfig&)>;
+    void setAdmission(Admission admission) { admission_ = std::move(admission); }
+    /// Why `arrival` would be refused, or nullopt when it would be queued.
+    std::optional<Refusal> checkArrival(const Arrival& arrival) const;
     /// A customer arrives: the interaction joins its service's queue and routing runs. Returns its id,
-    /// or nullopt when the service is unknown.
+    /// or nullopt when it is refused (checkArrival says why).
     std::optional<std::string> arrive(const Arrival& arrival, std::uint64_t correlation = 0);
     /// The customer leaves: a waiting or ringing one is abandoned, a connected one ends (by Customer).
     void customerLeft(std::string_view interactionId);
@@ -152,7 +170,15 @@ public:
     // The agent's actions, as the bus commands do them (nullopt = done, the events are published).
     std::optional<Refusal> accept(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
     std::optional<Refusal> reject(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
-    std::optional<Refusal> release(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
+    /// Ends a connected interaction. `wrapUpAnyway` starts After Call Work even where the service has
+    /// none (a banned customer: the agent notes what happened).
+    std::optional<Refusal> release(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0,
+                                   bool wrapUpAnyway = false);
+    /// Hands a connected interaction to a colleague (offered to them at once, whatever their skills)
+    /// or to a service's queue of the same channel. The agent leaves it without wrap-up.
+    std::optional<Refusal> transfer(std::string_view agentId, std::string_view interactionId,
+                                    std::string_view toAgentId, std::string_view toServiceId, std::string note,
+                                    std::uint64_t correlation = 0);
     std::optional<Refusal> saveWrapUp(std::string_view agentId, std::string_view interactionId, std::string disposition,
                                       std::string notes, std::uint64_t correlation = 0);
     std::optional<Refusal> complete(std::string_view agentId, std::string_view interactionId, std::string disposition,
@@ -225,7 +251,9 @@ private:
     void offer(Interaction& interaction, const Session& session);
     void withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation);
     void requeue(Interaction& interaction);
-    void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation);
+    void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,
+                        bool wrapUpAnyway = false);
+    bool canReceiveTransfer(const Session& session, const Interaction& interaction) const;
     void finish(Interaction& interaction, bool byTimeout, std::uint64_t correlation);
     void completeWrapUpsOf(const std::string& agentId, bool byTimeout, std::uint64_t correlation);
     void abandon(Interaction& interaction);
@@ -253,6 +281,7 @@ private:
     bool routeAgain_ = false;
     bool completingForStateChange_ = false;  // wrap-ups end because the agent chose a state: no ACW completion
     std::vector<CenterObserver*> observers_;
+    Admission admission_;
     std::vector<Subscription> subscriptions_;  // last: ends first, so no command arrives mid-destruction
 };
 

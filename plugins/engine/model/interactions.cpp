@@ -57,22 +57,32 @@ std::vector<const Interaction*> ContactCenter::interactionsOf(std::string_view a
 
 // ---- arrivals ------------------------------------------------------------------------------------
 
-std::optional<std::string> ContactCenter::arrive(const Arrival& arrival, std::uint64_t correlation) {
+std::optional<ContactCenter::Refusal> ContactCenter::checkArrival(const Arrival& arrival) const {
     const ServiceConfig* service = config_.findService(arrival.serviceId);
-    if (!service) return std::nullopt;
+    if (!service) return Refusal{error_codes::unknownService, fmt::format("There is no service \"{}\".", arrival.serviceId)};
+    if (admission_) return admission_(arrival, config_.findCustomer(arrival.customerId), *service);
+    return std::nullopt;
+}
+
+std::optional<std::string> ContactCenter::arrive(const Arrival& arrival, std::uint64_t correlation) {
+    if (checkArrival(arrival)) return std::nullopt;
+    const ServiceConfig* service = config_.findService(arrival.serviceId);
     auto created = std::make_unique<Interaction>();
     Interaction& interaction = *created;
     interaction.arrival = ++arrivals_;
     interaction.id = fmt::format("{}{}", idPrefix_, interaction.arrival);
     interaction.service = service;
-    for (const Customer& customer : config_.customers) {
-        if (customer.id == arrival.customerId) interaction.customer = &customer;
+    interaction.customer = config_.findCustomer(arrival.customerId);
+    if (service->channel == Channel::Chat) {
+        interaction.medium = arrival.medium == ChatMedium::None ? ChatMedium::WebChat : arrival.medium;
+        interaction.preview = arrival.message;
+        interaction.details = arrival.details;
     }
-    interaction.from = arrival.from;
     if (interaction.from.empty() && interaction.customer) {
+        const bool byPhone = service->channel == Channel::Voice || interaction.medium == ChatMedium::Sms;
         interaction.from = service->channel == Channel::Email ? interaction.customer->email
-                           : service->channel == Channel::Chat ? interaction.customer->name
-                                                                 : interaction.customer->phone;
+                           : byPhone                          ? interaction.customer->phone
+                                                              : interaction.customer->name;
     }
     interaction.subject = arrival.subject;
     interaction.queuedAt = clock_.now();
@@ -224,6 +234,10 @@ void ContactCenter::offer(Interaction& interaction, const Session& chosen) {
     event.ringTimeoutMs = service.ringTimeout.count();
     event.dispositions = service.dispositions;
     event.dispositionRequired = service.dispositionRequired;
+    event.medium = interaction.medium;
+    event.preview = interaction.preview;
+    event.details = interaction.details;
+    event.transferNote = interaction.transferNote;
     bus_.publish(event);
     notify([&](CenterObserver& o) { o.offered(interaction); });
 }
@@ -330,10 +344,80 @@ std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view age
 }
 
 std::optional<ContactCenter::Refusal> ContactCenter::release(std::string_view agentId, std::string_view interactionId,
-                                                             std::uint64_t correlation) {
+                                                             std::uint64_t correlation, bool wrapUpAnyway) {
     Interaction* interaction = nullptr;
     if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction)) return refusal;
-    endInteraction(*interaction, events::EndedBy::Agent, correlation);
+    endInteraction(*interaction, events::EndedBy::Agent, correlation, wrapUpAnyway);
+    return std::nullopt;
+}
+
+bool ContactCenter::canReceiveTransfer(const Session& session, const Interaction& interaction) const {
+    // As routing would offer it, except that a colleague chosen by name needs no skill for the service.
+    if (!session.ringing.empty()) return false;
+    const AgentStatus& status = session.state.status();
+    const Channel channel = interaction.service->channel;
+    if (status.state == AgentState::Busy) {
+        if (!isDigital(channel) || status.pending) return false;
+        if (session.loadOf(Channel::Voice) > 0 && !config_.settings.capacity.digitalWhileOnCall) return false;
+    } else if (status.state != AgentState::Ready) {
+        return false;
+    }
+    if (channel == Channel::Voice && session.device == PhoneDevice::NoPhone) return false;
+    return session.loadOf(channel) < config_.settings.capacity.of(channel);
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::transfer(std::string_view agentId, std::string_view interactionId,
+                                                              std::string_view toAgentId, std::string_view toServiceId,
+                                                              std::string note, std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction)) return refusal;
+    const ServiceConfig* service = interaction->service;
+    Session* target = nullptr;
+    if (!toAgentId.empty()) {
+        const UserAccount* user = config_.findUserById(toAgentId);
+        if (!user) return Refusal{error_codes::unknownAgent, fmt::format("There is no colleague \"{}\".", toAgentId)};
+        if (toAgentId == agentId) return Refusal{error_codes::targetUnavailable, "You cannot transfer to yourself."};
+        target = findSession(toAgentId);
+        if (!target) {
+            return Refusal{error_codes::targetUnavailable,
+                           fmt::format("{} is not logged in. Choose someone else or a service.", user->displayName)};
+        }
+        if (!canReceiveTransfer(*target, *interaction)) {
+            return Refusal{error_codes::targetUnavailable,
+                           fmt::format("{} is {} and cannot take it now. Choose someone else or a service.",
+                                       user->displayName, displayName(target->state.state()))};
+        }
+    } else {
+        service = config_.findService(toServiceId);
+        if (!service) return Refusal{error_codes::unknownService, fmt::format("There is no service \"{}\".", toServiceId)};
+        if (service->channel != interaction->service->channel) {
+            return Refusal{error_codes::invalidState,
+                           fmt::format("{} does not take {} interactions.", service->name,
+                                       enumName(interaction->service->channel))};
+        }
+    }
+
+    // The agent leaves it without wrap-up; the customer stays connected and waits for the next one.
+    const std::string fromAgent = interaction->agentId;
+    Session& from = *findSession(fromAgent);
+    --from.loadOf(interaction->service->channel);
+    interaction->agentId.clear();
+    interaction->stage = Stage::Queued;
+    interaction->service = service;
+    interaction->transferNote = std::move(note);
+    bus_.publish(events::Ended{interaction->id, fromAgent, events::EndedBy::Transferred, toEpochMs(clock_.now()), false, 0},
+                 correlation);
+    notify([&](CenterObserver& o) { o.transferred(*interaction, fromAgent); });
+    {
+        AnsweringScope answering(answering_, correlation);
+        from.state.interactionEnded(WrapUp::none());
+    }
+    if (target) {
+        offer(*interaction, *target);
+    } else {
+        requeue(*interaction);
+    }
+    route();
     return std::nullopt;
 }
 
@@ -371,9 +455,12 @@ std::optional<ContactCenter::Refusal> ContactCenter::complete(std::string_view a
 
 // ---- ending --------------------------------------------------------------------------------------
 
-void ContactCenter::endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation) {
+void ContactCenter::endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,
+                                   bool wrapUpAnyway) {
     const std::string agentId = interaction.agentId;
-    const WrapUp wrapUp = interaction.service->afterCallWork;
+    WrapUp wrapUp = interaction.service->afterCallWork;
+    if (wrapUpAnyway && !wrapUp.applies) wrapUp = config_.settings.afterCallWork.applies ? config_.settings.afterCallWork
+                                                                                          : WrapUp::untilCompleted();
     const TimePoint now = clock_.now();
     interaction.endedAt = now;
     interaction.stage = wrapUp.applies ? Stage::WrapUp : Stage::Connected;

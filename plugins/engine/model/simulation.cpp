@@ -1,4 +1,5 @@
 #include "model/simulation.hpp"
+#include "model/chat_customers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -109,6 +110,7 @@ void Simulation::arrive(std::size_t serviceIndex) {
     if (service.channel != Channel::Email) {
         arrival.patience = std::max(scaled(5), Milliseconds(std::llround(exponential(service.meanPatience).count() / speed_)));
     }
+    applyChatScript(arrival, config);
     ++arrivals_;
     center_.arrive(arrival);
 }

@@ -2,6 +2,8 @@
 // the scenario folder and runs a ContactCenter and its Simulation on the host's bus, clock and timers.
 
 #include "model/center_config.hpp"
+#include "model/chat_customers.hpp"
+#include "model/chat_service.hpp"
 #include "model/contact_center.hpp"
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
@@ -38,6 +40,8 @@ public:
         });
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
+        chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
+        chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
         metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
         Bus& bus = host.bus();
@@ -48,13 +52,16 @@ public:
                         m.correlation);
         });
         injectArrival_ = bus.subscribe<events::InjectArrival>([this, &bus](const events::InjectArrival& c, const Message& m) {
-            Arrival arrival{c.serviceId, c.customerId, c.from, c.subject, std::nullopt};
+            Arrival arrival{c.serviceId, c.customerId, c.from, c.subject, std::nullopt, c.medium, c.message, {}};
             if (c.patienceMs > 0) arrival.patience = Milliseconds(c.patienceMs);
-            if (!center_->arrive(arrival, m.correlation)) {
-                bus.publish(events::Error{std::string(events::InjectArrival::topic), "unknown_service",
-                                          fmt::format("There is no service \"{}\".", c.serviceId)},
+            applyChatScript(arrival, center_->config());
+            if (auto refusal = center_->checkArrival(arrival)) {
+                bus.publish(events::Error{std::string(events::InjectArrival::topic), std::string(refusal->code),
+                                          refusal->message},
                             m.correlation);
+                return;
             }
+            center_->arrive(arrival, m.correlation);
         });
         customerLeaves_ = bus.subscribe<events::CustomerLeaves>(
             [this](const events::CustomerLeaves& c) { center_->customerLeft(c.interactionId); });
@@ -66,6 +73,8 @@ public:
         injectArrival_ = {};
         customerLeaves_ = {};
         simulation_.reset();
+        chatCustomers_.reset();
+        chats_.reset();
         metrics_.reset();
         recorder_.reset();
         center_.reset();
@@ -76,6 +85,8 @@ private:
     std::unique_ptr<EngineStore> store_;
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
+    std::unique_ptr<ChatService> chats_;
+    std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<MetricsPublisher> metrics_;
     std::unique_ptr<Simulation> simulation_;
     Subscription simulationControl_;

@@ -77,6 +77,13 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, const std::vector<char>& bytes) {
+    static const char none = 0;  // a non-null pointer: an empty blob, not NULL
+    check(sqlite3_bind_blob64(statement_, index, bytes.empty() ? &none : bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+          fmt::format("bind parameter {}", index));
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::nullopt_t) {
     check(sqlite3_bind_null(statement_, index), fmt::format("bind parameter {}", index));
     return *this;
@@ -114,6 +121,12 @@ std::string Statement::columnText(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     if (!text) return {};
     return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+std::vector<char> Statement::columnBlob(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+    if (!data) return {};
+    return std::vector<char>(data, data + sqlite3_column_bytes(statement_, column));
 }
 
 bool Statement::columnIsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }

@@ -14,6 +14,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <type_traits>
 
@@ -51,6 +52,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     /// Binds NULL.
     Statement& bind(int index, std::nullopt_t);
+    /// Binds bytes as a BLOB.
+    Statement& bindBlob(int index, const std::vector<char>& bytes);
     /// Binds the value, or NULL when there is none.
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
@@ -68,6 +71,8 @@ public:
     double columnDouble(int column) const;
     /// The column as text; "" for NULL.
     std::string columnText(int column) const;
+    /// A BLOB column's bytes (empty for NULL).
+    std::vector<char> columnBlob(int column) const;
     bool columnIsNull(int column) const;
     /// The column as an integer, or nullopt for NULL.
     std::optional<std::int64_t> columnOptionalInt64(int column) const;

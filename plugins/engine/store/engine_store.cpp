@@ -3,6 +3,7 @@
 #include "store/migrations.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace agentdesk::engine {
 
@@ -452,6 +453,143 @@ std::optional<AgentProfile> EngineStore::profile(std::string_view agentId) const
     Statement query = db_.prepare(sql);
     query.bind(1, agentId);
     return readOne(query, readProfile);
+}
+
+// ---- chat -------------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view chatMessageColumns =
+    "message_id, interaction_id, party, author_id, author_name, text, at_ms, attachments, delivery";
+
+std::string attachmentsJson(const std::vector<events::Attachment>& attachments) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const events::Attachment& a : attachments) {
+        list.push_back({{"fileId", a.fileId}, {"name", a.name}, {"mimeType", a.mimeType}, {"sizeBytes", a.sizeBytes}});
+    }
+    return list.dump();
+}
+
+std::vector<events::Attachment> attachmentsFrom(const std::string& text) {
+    std::vector<events::Attachment> attachments;
+    const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+    if (!list.is_array()) return attachments;
+    for (const nlohmann::json& a : list) {
+        if (!a.is_object()) continue;
+        attachments.push_back({a.value("fileId", ""), a.value("name", ""), a.value("mimeType", ""),
+                               a.value("sizeBytes", std::int64_t{0})});
+    }
+    return attachments;
+}
+
+}  // namespace
+
+void EngineStore::saveChatMessage(const events::ChatMessage& message) {
+    static const std::string sql =
+        fmt::format("INSERT OR REPLACE INTO chat_messages ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    chatMessageColumns);
+    commitWrite(db_, sql, [&](Statement& s) {
+        s.bind(1, message.messageId)
+            .bind(2, message.interactionId)
+            .bind(3, enumName(message.from))
+            .bind(4, message.authorId)
+            .bind(5, message.authorName)
+            .bind(6, message.text)
+            .bind(7, message.atMs)
+            .bind(8, attachmentsJson(message.attachments))
+            .bind(9, enumName(message.delivery));
+    });
+}
+
+std::vector<events::ChatMessage> EngineStore::chatMessages(std::string_view interactionId) const {
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM chat_messages WHERE interaction_id = ?1 ORDER BY at_ms, rowid", chatMessageColumns);
+    Statement query = db_.prepare(sql);
+    query.bind(1, interactionId);
+    return readAll(query, [&](const Statement& row) {
+        events::ChatMessage message;
+        message.messageId = row.columnText(0);
+        message.interactionId = row.columnText(1);
+        message.from = enumColumn<events::Party>(row, 2, db_, "chat party");
+        message.authorId = row.columnText(3);
+        message.authorName = row.columnText(4);
+        message.text = row.columnText(5);
+        message.atMs = row.columnInt64(6);
+        message.attachments = attachmentsFrom(row.columnText(7));
+        message.delivery = enumColumn<events::Delivery>(row, 8, db_, "delivery state");
+        return message;
+    });
+}
+
+void EngineStore::saveChatFile(std::string_view interactionId, const events::ChatFile& file) {
+    commitWrite(db_,
+                "INSERT OR REPLACE INTO chat_files (file_id, interaction_id, name, mime_type, data) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                [&](Statement& s) {
+                    s.bind(1, file.fileId).bind(2, interactionId).bind(3, file.name).bind(4, file.mimeType);
+                    s.bindBlob(5, file.data);
+                });
+}
+
+std::optional<events::ChatFile> EngineStore::chatFile(std::string_view fileId) const {
+    Statement query = db_.prepare("SELECT file_id, name, mime_type, data FROM chat_files WHERE file_id = ?1");
+    query.bind(1, fileId);
+    return readOne(query, [](const Statement& row) {
+        return events::ChatFile{row.columnText(0), row.columnText(1), row.columnText(2), row.columnBlob(3)};
+    });
+}
+
+void EngineStore::saveSecureForm(std::string_view reference, std::string_view interactionId, std::string_view formId,
+                                 const std::map<std::string, std::string>& values, std::int64_t atMs) {
+    commitWrite(db_,
+                "INSERT OR REPLACE INTO secure_forms (reference, interaction_id, form_id, field_values, filled_ms) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                [&](Statement& s) {
+                    s.bind(1, reference).bind(2, interactionId).bind(3, formId).bind(4, nlohmann::json(values).dump())
+                        .bind(5, atMs);
+                });
+}
+
+std::optional<std::map<std::string, std::string>> EngineStore::secureForm(std::string_view reference) const {
+    Statement query = db_.prepare("SELECT field_values FROM secure_forms WHERE reference = ?1");
+    query.bind(1, reference);
+    return readOne(query, [](const Statement& row) {
+        return nlohmann::json::parse(row.columnText(0)).get<std::map<std::string, std::string>>();
+    });
+}
+
+void EngineStore::banIdentity(std::string_view identity, std::string_view reason, std::string_view byAgent,
+                              std::int64_t atMs) {
+    blacklistAdd({std::string(identity), Channel::Chat, std::string(reason), std::string(byAgent), atMs});
+}
+
+bool EngineStore::liftBan(std::string_view identity) { return blacklistRemove(identity, Channel::Chat); }
+
+bool EngineStore::isBanned(std::string_view identity) const { return isBlacklisted(identity, Channel::Chat); }
+
+std::vector<events::CannedResponse> EngineStore::personalCanned(std::string_view agentId) const {
+    Statement query = db_.prepare(
+        "SELECT id, category, shortcut, title, text FROM canned_responses WHERE agent_id = ?1 ORDER BY title, id");
+    query.bind(1, agentId);
+    return readAll(query, [](const Statement& row) {
+        return events::CannedResponse{row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                                      row.columnText(4), true};
+    });
+}
+
+void EngineStore::saveCanned(std::string_view agentId, const events::CannedResponse& response) {
+    commitWrite(db_,
+                "INSERT OR REPLACE INTO canned_responses (agent_id, id, category, shortcut, title, text) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                [&](Statement& s) {
+                    s.bind(1, agentId).bind(2, response.id).bind(3, response.category).bind(4, response.shortcut)
+                        .bind(5, response.title).bind(6, response.text);
+                });
+}
+
+bool EngineStore::deleteCanned(std::string_view agentId, std::string_view id) {
+    return commitWrite(db_, "DELETE FROM canned_responses WHERE agent_id = ?1 AND id = ?2",
+                       [&](Statement& s) { s.bind(1, agentId).bind(2, id); }) > 0;
 }
 
 }  // namespace agentdesk::engine

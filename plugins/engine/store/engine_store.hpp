@@ -10,6 +10,7 @@
 //
 // One EngineStore belongs to one thread (the engine's); it is not safe to share between threads.
 
+#include "model/chat_archive.hpp"
 #include "store/database.hpp"
 
 #include <agentdesk/types.hpp>
@@ -140,7 +141,7 @@ struct AgentProfile {
 };
 
 /// The engine's database.
-class EngineStore {
+class EngineStore final : public ChatArchive {
 public:
     /// The database file inside a data folder: `<dataDir>/engine.db`.
     static std::filesystem::path fileIn(const std::filesystem::path& dataDir);
@@ -231,6 +232,25 @@ public:
     /// Inserts or replaces the agent's profile.
     void saveProfile(const AgentProfile& profile);
     std::optional<AgentProfile> profile(std::string_view agentId) const;
+
+    // ---- chat (ChatArchive) -----------------------------------------------------------------------
+    // A ban is a blacklist entry on the Chat channel, which covers web chat, SMS and app messages.
+
+    void saveChatMessage(const events::ChatMessage& message) override;
+    std::vector<events::ChatMessage> chatMessages(std::string_view interactionId) const override;
+    void saveChatFile(std::string_view interactionId, const events::ChatFile& file) override;
+    std::optional<events::ChatFile> chatFile(std::string_view fileId) const override;
+    void saveSecureForm(std::string_view reference, std::string_view interactionId, std::string_view formId,
+                        const std::map<std::string, std::string>& values, std::int64_t atMs) override;
+    /// The values of a filled secure form, or nullopt.
+    std::optional<std::map<std::string, std::string>> secureForm(std::string_view reference) const;
+    void banIdentity(std::string_view identity, std::string_view reason, std::string_view byAgent,
+                     std::int64_t atMs) override;
+    bool liftBan(std::string_view identity) override;
+    bool isBanned(std::string_view identity) const override;
+    std::vector<events::CannedResponse> personalCanned(std::string_view agentId) const override;
+    void saveCanned(std::string_view agentId, const events::CannedResponse& response) override;
+    bool deleteCanned(std::string_view agentId, std::string_view id) override;
 
 private:
     Database db_;

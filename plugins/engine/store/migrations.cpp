@@ -112,9 +112,53 @@ CREATE TABLE agent_profiles (
 );
 )sql";
 
+// v3: the chat channel. Transcript lines keep their attachments as JSON; form values live apart
+// from every transcript.
+constexpr std::string_view schemaV3 = R"sql(
+CREATE TABLE chat_messages (
+    message_id     TEXT PRIMARY KEY NOT NULL,
+    interaction_id TEXT NOT NULL,
+    party          TEXT NOT NULL,
+    author_id      TEXT NOT NULL DEFAULT '',
+    author_name    TEXT NOT NULL DEFAULT '',
+    text           TEXT NOT NULL DEFAULT '',
+    at_ms          INTEGER NOT NULL,
+    attachments    TEXT NOT NULL DEFAULT '[]',
+    delivery       TEXT NOT NULL
+);
+CREATE INDEX chat_messages_by_interaction ON chat_messages (interaction_id, at_ms);
+
+CREATE TABLE chat_files (
+    file_id        TEXT PRIMARY KEY NOT NULL,
+    interaction_id TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    mime_type      TEXT NOT NULL,
+    data           BLOB NOT NULL
+);
+
+CREATE TABLE secure_forms (
+    reference      TEXT PRIMARY KEY NOT NULL,
+    interaction_id TEXT NOT NULL,
+    form_id        TEXT NOT NULL,
+    field_values   TEXT NOT NULL,
+    filled_ms      INTEGER NOT NULL
+);
+
+CREATE TABLE canned_responses (
+    agent_id TEXT NOT NULL,
+    id       TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    shortcut TEXT NOT NULL DEFAULT '',
+    title    TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (agent_id, id)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
+    Migration{3, "chat transcripts, attachments, secure forms, personal canned responses", schemaV3},
 };
 
 }  // namespace

@@ -36,10 +36,10 @@ AGENTDESK_ENUM_NAMES(WithdrawReason, {WithdrawReason::Rejected, "Rejected"},
                      {WithdrawReason::NotAnswered, "NotAnswered"}, {WithdrawReason::Abandoned, "Abandoned"},
                      {WithdrawReason::LoggedOut, "LoggedOut"})
 
-/// Who ended a conversation.
-enum class EndedBy { Agent, Customer, System };
+/// Who ended a conversation. Transferred: the agent handed it on; it is over for them, with no wrap-up.
+enum class EndedBy { Agent, Customer, System, Transferred };
 AGENTDESK_ENUM_NAMES(EndedBy, {EndedBy::Agent, "Agent"}, {EndedBy::Customer, "Customer"},
-                     {EndedBy::System, "System"})
+                     {EndedBy::System, "System"}, {EndedBy::Transferred, "Transferred"})
 
 /// Event: an interaction waits in a service's queue (new, or back after a withdrawn offer).
 struct Queued {

@@ -4,6 +4,7 @@
 // trainer). A networked back end ignores these.
 
 #include "agentdesk/codec.hpp"
+#include "agentdesk/types.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,7 +30,8 @@ struct SimulationState {
 };
 
 /// Command: a customer arrives for a service. Answered by interaction.queued, or Error
-/// (unknown_service).
+/// (unknown_service, customer_blacklisted). A chat whose topic has a script in chat.json takes
+/// its first message, medium and details from it unless given here, and its customer plays it.
 struct InjectArrival {
     static constexpr std::string_view topic = "simulation.arrive";
     std::string serviceId;
@@ -37,7 +39,9 @@ struct InjectArrival {
     std::string from;             ///< number or address; the customer's when empty
     std::string subject;
     std::int64_t patienceMs = 0;  ///< the customer gives up after waiting this long; 0: never
-    MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs)
+    ChatMedium medium = ChatMedium::None;  ///< chats: web chat, SMS or mobile app
+    std::string message;          ///< chats: the first message
+    MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs, medium, message)
 };
 
 /// Command: the customer of an interaction hangs up or leaves (abandons while waiting).
