@@ -324,7 +324,11 @@ TEST_CASE("a secure form's values go to secure storage, never into the transcrip
     ChatDesk desk;
     desk.ready("u-anna");
     const std::string id = desk.acceptedChat("u-anna");
-    desk.send(events::SendForm{id, "u-anna", "card-payment"});
+    desk.send(events::GetForms{"u-anna"});
+    const auto forms = desk.log.last<events::ChatForms>().first.forms;
+    REQUIRE(forms.size() == 1);
+    CHECK(forms[0].title == "Card payment");
+    desk.send(events::SendForm{id, "u-anna", forms[0].id});
     CHECK(desk.log.last<events::ChatForm>().first.status == events::FormStatus::Sent);
     desk.harness.advance(7s);
     const auto filled = desk.log.last<events::ChatForm>().first;

@@ -57,4 +57,7 @@ two_shots desktop_after_login.json after-login.png not-ready.png
 # A call in Active Communications: ringing, then wrap-up.
 rm -rf "$home"
 two_shots active_communications.json ringing.png wrap-up.png
+# Three chats side by side; then the mobile chat with its photo, after the SMS customer was banned.
+rm -rf "$home"
+two_shots chats.json chats.png chat-photo.png
 echo "screenshots in $out"

@@ -1,6 +1,7 @@
 #include "model/active_communications.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/events/desktop.hpp>
 
 #include <algorithm>
 
@@ -62,6 +63,9 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
             selected_ = e.interactionId;  // wrap-up wants the agent's attention
         }
     }));
+    subscriptions_.push_back(bus_.subscribe<events::InteractionSelected>([this](const events::InteractionSelected& e) {
+        if (find(e.interactionId)) selected_ = e.interactionId;  // chosen in a channel's panel
+    }));
     subscriptions_.push_back(bus_.subscribe<events::WrapUpSaved>([this](const events::WrapUpSaved& e) {
         Item* item = findMutable(e.interactionId);
         if (!item) return;
@@ -98,7 +102,11 @@ void ActiveCommunications::remove(const std::string& interactionId) {
 }
 
 void ActiveCommunications::select(const std::string& interactionId) {
-    if (find(interactionId)) selected_ = interactionId;
+    const Item* item = find(interactionId);
+    if (!item || selected_ == interactionId) return;
+    selected_ = interactionId;
+    // The agent chose it: its channel's panel comes forward.
+    bus_.publish(events::InteractionSelected{interactionId, item->offer.channel});
 }
 
 std::uint64_t ActiveCommunications::send(const auto& command) {

@@ -48,6 +48,11 @@ ChatService::ChatService(ContactCenter& center, Bus& bus, const Clock& clock, Ch
     subscriptions_.push_back(bus_.subscribe<events::StopCoBrowse>(on(&ChatService::onStopCoBrowse)));
     subscriptions_.push_back(bus_.subscribe<events::SaveCanned>(on(&ChatService::onSaveCanned)));
     subscriptions_.push_back(bus_.subscribe<events::DeleteCanned>(on(&ChatService::onDeleteCanned)));
+    subscriptions_.push_back(bus_.subscribe<events::GetForms>([this](const events::GetForms&, const Message& m) {
+        events::ChatForms list;
+        for (const SecureFormConfig& form : center_.config().chat.forms) list.forms.push_back({form.id, form.title, form.fields});
+        bus_.publish(list, m.correlation);
+    }));
     subscriptions_.push_back(bus_.subscribe<events::GetCanned>(
         [this](const events::GetCanned& c, const Message& m) { publishCanned(c.agentId, m.correlation); }));
 }

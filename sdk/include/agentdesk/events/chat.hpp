@@ -14,6 +14,7 @@
 //   chat.ban             ->   chat.banned + interaction.ended (the agent wraps up); later contacts
 //                             from that identity are refused (error customer_blacklisted)
 //   blacklist.lift       ->   blacklist.lifted   (supervisors only)
+//   chat.forms.get       ->   chat.forms        (the secure forms that can be sent)
 //   chat.form.send       ->   chat.form (Sent), later chat.form (Filled or Failed); values never travel
 //   chat.cobrowse.request->   chat.cobrowse (Requested, then Active or Declined); chat.cobrowse.stop -> Ended
 //   canned.get / canned.save / canned.delete -> canned.list (shared responses and the agent's own)
@@ -185,7 +186,29 @@ enum class FormStatus { Sent, Filled, Failed };
 AGENTDESK_ENUM_NAMES(FormStatus, {FormStatus::Sent, "Sent"}, {FormStatus::Filled, "Filled"},
                      {FormStatus::Failed, "Failed"})
 
-/// Command: send a secure form (from the service's configured forms). Answered by ChatForm.
+/// A secure form the center can send.
+struct SecureForm {
+    std::string id;
+    std::string title;
+    std::vector<std::string> fields;
+    MSGPACK_DEFINE_MAP(id, title, fields)
+};
+
+/// Command: the secure forms an agent may send. Answered by ChatForms.
+struct GetForms {
+    static constexpr std::string_view topic = "chat.forms.get";
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(agentId)
+};
+
+/// Event: the secure forms configured.
+struct ChatForms {
+    static constexpr std::string_view topic = "chat.forms";
+    std::vector<SecureForm> forms;
+    MSGPACK_DEFINE_MAP(forms)
+};
+
+/// Command: send a secure form (one of chat.forms). Answered by ChatForm.
 struct SendForm {
     static constexpr std::string_view topic = "chat.form.send";
     std::string interactionId;

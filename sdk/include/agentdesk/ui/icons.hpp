@@ -55,3 +55,9 @@
 #define AD_ICON_LOCK "\xef\x80\xa3"  // U+F023
 #define AD_ICON_PAPERCLIP "\xef\x83\x86"  // U+F0C6
 #define AD_ICON_INBOX "\xef\x80\x9c"  // U+F01C
+#define AD_ICON_MOBILE "\xef\x84\x8b"  // U+F10B
+#define AD_ICON_PAPER_PLANE "\xef\x87\x98"  // U+F1D8
+#define AD_ICON_BAN "\xef\x81\x9e"  // U+F05E
+#define AD_ICON_EYE "\xef\x81\xae"  // U+F06E
+#define AD_ICON_EXCHANGE "\xef\x83\xac"  // U+F0EC
+#define AD_ICON_GLOBE "\xef\x82\xac"  // U+F0AC
