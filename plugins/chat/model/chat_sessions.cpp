@@ -198,6 +198,7 @@ void ChatSessions::addLine(ChatSession& session, const events::ChatMessage& line
     for (events::ChatMessage& known : session.messages) {
         if (known.messageId == line.messageId) {
             known = line;
+            ++session.reflowed;
             ++revision_;
             return;
         }
@@ -205,6 +206,7 @@ void ChatSessions::addLine(ChatSession& session, const events::ChatMessage& line
     // Lines arrive in order, except the transcript answer may cross a live line: keep time order.
     auto at = std::upper_bound(session.messages.begin(), session.messages.end(), line,
                                [](const auto& a, const auto& b) { return a.atMs < b.atMs; });
+    if (at != session.messages.end()) ++session.reflowed;
     session.messages.insert(at, line);
     if (line.from == events::Party::Customer) {
         session.customerTyping = false;

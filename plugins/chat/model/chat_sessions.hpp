@@ -34,6 +34,7 @@ struct ChatSession {
     std::string coBrowseUrl;
     std::vector<events::ChatForm> forms;           ///< latest status of each form sent, by request
     std::uint64_t revision = 0;                    ///< changes whenever the transcript does
+    std::uint64_t reflowed = 0;                    ///< changes when a line was replaced or inserted before others
 };
 
 class ChatSessions {

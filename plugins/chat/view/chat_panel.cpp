@@ -225,18 +225,25 @@ void ChatPanel::drawTranscript(const ChatSession& session) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float wrap = std::max(50.0f, width - ImGui::GetStyle().ItemSpacing.x);
     const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
-    // Heights of every line at this width, kept until the transcript or the width changes.
-    if (heightsFor_ != session.offer.interactionId || heightsRevision_ != session.revision || heightsWidth_ != wrap) {
-        lineTops_.assign(1, 0.0f);
-        for (const events::ChatMessage& line : session.messages) {
-            float height = lineHeight;  // the author and time
-            if (!line.text.empty()) height += ImGui::CalcTextSize(line.text.c_str(), nullptr, false, wrap).y;
-            height += lineHeight * static_cast<float>(line.attachments.size());
-            lineTops_.push_back(lineTops_.back() + height + ImGui::GetStyle().ItemSpacing.y * 2);
+    // Heights of every line at this width. Lines are only ever added (a delivery mark changes no
+    // height), so new lines extend the table and only a new chat or width measures everything again.
+    auto heightOf = [&](const events::ChatMessage& line) {
+        float height = lineHeight;  // the author and time
+        if (!line.text.empty()) height += ImGui::CalcTextSize(line.text.c_str(), nullptr, false, wrap).y;
+        height += lineHeight * static_cast<float>(line.attachments.size());
+        return height + ImGui::GetStyle().ItemSpacing.y * 2;
+    };
+    const bool sameView = heightsFor_ == session.offer.interactionId && heightsWidth_ == wrap;
+    if (!sameView || heightsReflowed_ != session.reflowed || lineTops_.size() != session.messages.size() + 1) {
+        if (!sameView || heightsReflowed_ != session.reflowed || lineTops_.size() > session.messages.size() + 1) {
+            lineTops_.assign(1, 0.0f);
+            if (heightsFor_ != session.offer.interactionId) linesSeen_ = 0;
         }
-        if (heightsFor_ != session.offer.interactionId) linesSeen_ = 0;
+        for (std::size_t i = lineTops_.size() - 1; i < session.messages.size(); ++i) {
+            lineTops_.push_back(lineTops_.back() + heightOf(session.messages[i]));
+        }
         heightsFor_ = session.offer.interactionId;
-        heightsRevision_ = session.revision;
+        heightsReflowed_ = session.reflowed;
         heightsWidth_ = wrap;
     }
     const float scrollY = ImGui::GetScrollY();

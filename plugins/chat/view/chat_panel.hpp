@@ -36,9 +36,10 @@ private:
 
     ChatSessions& model_;
     HostApi& host_;
-    // Transcript clipping: line heights for the current wrap width, recomputed when either changes.
+    // Transcript clipping: line tops for the current wrap width; new lines extend it, a new chat,
+    // width or reflow measures again.
     std::string heightsFor_;
-    std::uint64_t heightsRevision_ = 0;
+    std::uint64_t heightsReflowed_ = 0;
     float heightsWidth_ = 0;
     std::vector<float> lineTops_;  // y of each line's top, plus the total height at the end
     std::size_t linesSeen_ = 0;    // to scroll down when new lines arrive
