@@ -78,6 +78,7 @@ std::optional<std::string> ContactCenter::arrive(const Arrival& arrival, std::ui
         interaction.preview = arrival.message;
         interaction.details = arrival.details;
     }
+    interaction.from = arrival.from;
     if (interaction.from.empty() && interaction.customer) {
         const bool byPhone = service->channel == Channel::Voice || interaction.medium == ChatMedium::Sms;
         interaction.from = service->channel == Channel::Email ? interaction.customer->email

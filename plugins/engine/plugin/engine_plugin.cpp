@@ -7,6 +7,7 @@
 #include "model/contact_center.hpp"
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
+#include "store/customer_records.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
 
@@ -40,6 +41,7 @@ public:
         });
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
+        customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
         metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
@@ -75,6 +77,7 @@ public:
         simulation_.reset();
         chatCustomers_.reset();
         chats_.reset();
+        customers_.reset();
         metrics_.reset();
         recorder_.reset();
         center_.reset();
@@ -85,6 +88,7 @@ private:
     std::unique_ptr<EngineStore> store_;
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
+    std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<MetricsPublisher> metrics_;

@@ -171,6 +171,15 @@ std::optional<InteractionRecord> EngineStore::interaction(std::string_view id) c
     return readOne(query, [&](const Statement& row) { return readInteraction(row, db_); });
 }
 
+std::vector<InteractionRecord> EngineStore::interactionsFromAddress(std::string_view address, int limit) const {
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM interactions WHERE from_address = ?1 ORDER BY queued_at_ms DESC, id DESC LIMIT ?2",
+        interactionColumns);
+    Statement query = db_.prepare(sql);
+    query.bind(1, address).bind(2, limit);
+    return readAll(query, [&](const Statement& row) { return readInteraction(row, db_); });
+}
+
 std::vector<InteractionRecord> EngineStore::interactionsForCustomer(std::string_view customerId, int limit) const {
     static const std::string sql = fmt::format(
         "SELECT {} FROM interactions WHERE customer_id = ?1 ORDER BY queued_at_ms DESC, id DESC LIMIT ?2",

@@ -163,6 +163,8 @@ public:
     std::optional<InteractionRecord> interaction(std::string_view id) const;
     /// The customer's interactions, newest queued first, at most `limit`.
     std::vector<InteractionRecord> interactionsForCustomer(std::string_view customerId, int limit = 50) const;
+    /// Interactions from an address (an unidentified caller's number), newest first, at most `limit`.
+    std::vector<InteractionRecord> interactionsFromAddress(std::string_view address, int limit = 50) const;
     /// The agent's interactions queued at or after `sinceMs`, newest first, at most `limit`.
     std::vector<InteractionRecord> interactionsForAgent(std::string_view agentId, std::int64_t sinceMs,
                                                         int limit = 100) const;

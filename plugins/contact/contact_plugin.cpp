@@ -1,0 +1,36 @@
+// The contact plugin: the Contact Info panel, with the customer's record popping up when an
+// interaction rings or is selected.
+
+#include "model/contact_info.hpp"
+#include "view/contact_panel.hpp"
+
+#include <agentdesk/plugin.hpp>
+#include <agentdesk/ui/icons.hpp>
+
+#include <memory>
+
+namespace agentdesk::contact {
+
+class ContactPlugin final : public Plugin {
+public:
+    void init(HostApi& host) override {
+        model_ = std::make_unique<ContactInfo>(host.bus(), [&host](const events::CustomerRecord&) {
+            host.focusPanel("contact.info");
+        });
+        panel_ = std::make_unique<ContactPanel>(*model_);
+        host.addPanel({"contact.info", "Contact Info", AD_ICON_ADDRESS_BOOK, DockHint::Right, [this] { panel_->draw(); }});
+    }
+
+    void shutdown() override {
+        panel_.reset();
+        model_.reset();
+    }
+
+private:
+    std::unique_ptr<ContactInfo> model_;
+    std::unique_ptr<ContactPanel> panel_;
+};
+
+}  // namespace agentdesk::contact
+
+AGENTDESK_PLUGIN(agentdesk::contact::ContactPlugin)
