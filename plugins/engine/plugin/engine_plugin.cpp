@@ -7,6 +7,7 @@
 #include "model/contact_center.hpp"
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
+#include "model/voice_service.hpp"
 #include "store/customer_records.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
@@ -41,6 +42,7 @@ public:
         });
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
+        voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
@@ -78,6 +80,7 @@ public:
         chatCustomers_.reset();
         chats_.reset();
         customers_.reset();
+        voice_.reset();
         metrics_.reset();
         recorder_.reset();
         center_.reset();
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<EngineStore> store_;
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
+    std::unique_ptr<VoiceService> voice_;
     std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
