@@ -60,4 +60,7 @@ two_shots active_communications.json ringing.png wrap-up.png
 # Three chats side by side; then the mobile chat with its photo, after the SMS customer was banned.
 rm -rf "$home"
 two_shots chats.json chats.png chat-photo.png
+# A call on hold (muted, recording), then digits sent with the dial pad.
+rm -rf "$home"
+two_shots call.json call-held.png call-dialpad.png
 echo "screenshots in $out"

@@ -1,0 +1,98 @@
+#include "model/call_control.hpp"
+
+#include <agentdesk/events/core.hpp>
+
+#include <algorithm>
+
+namespace agentdesk::voice {
+
+namespace {
+
+bool isCall(Channel channel) { return channel == Channel::Voice || channel == Channel::Campaign; }
+
+}  // namespace
+
+CallControl::CallControl(Bus& bus, const Clock& clock)
+    : bus_(bus), clock_(clock), agent_(bus, [this](const std::string& agentId) {
+          if (!agentId.empty()) return;
+          offers_.clear();
+          call_.reset();
+      }) {
+    subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
+        if (isCall(e.channel) && agent_.is(e.agentId)) offers_[e.interactionId] = e;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::OfferWithdrawn>(
+        [this](const events::OfferWithdrawn& e) { offers_.erase(e.interactionId); }));
+    subscriptions_.push_back(bus_.subscribe<events::Connected>([this](const events::Connected& e) {
+        auto offer = offers_.find(e.interactionId);
+        if (offer == offers_.end() || !agent_.is(e.agentId)) return;
+        call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false};
+        call_->state.interactionId = e.interactionId;
+        offers_.erase(offer);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::CallState>([this](const events::CallState& e) {
+        if (call_ && call_->offer.interactionId == e.interactionId) call_->state = e;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
+        if (!call_ || call_->offer.interactionId != e.interactionId || !agent_.is(e.agentId)) return;
+        if (e.by == events::EndedBy::Transferred || !e.wrapUp) {
+            call_.reset();
+            return;
+        }
+        call_->ended = true;
+        call_->state.held = false;
+        call_->state.recording = events::Recording::Off;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Completed>([this](const events::Completed& e) {
+        if (call_ && call_->offer.interactionId == e.interactionId) call_.reset();
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Error>([this](const events::Error& e, const Message& m) {
+        if (std::find(sent_.begin(), sent_.end(), m.correlation) != sent_.end()) error_ = e.message;
+    }));
+}
+
+template <typename Command>
+void CallControl::command(Command command) {
+    // The id is known before publishing: a synchronous bus answers inside publish().
+    const std::uint64_t correlation = bus_.nextCorrelation();
+    sent_.push_back(correlation);
+    if (sent_.size() > 32) sent_.erase(sent_.begin());
+    bus_.publish(std::move(command), correlation);
+}
+
+Milliseconds CallControl::talkTime() const {
+    if (!call_) return Milliseconds(0);
+    return std::chrono::duration_cast<Milliseconds>(clock_.now() - call_->connectedAt);
+}
+
+Milliseconds CallControl::holdTime() const {
+    if (!call_ || !call_->state.held) return Milliseconds(0);
+    return std::chrono::duration_cast<Milliseconds>(clock_.now() - fromEpochMs(call_->state.heldSinceMs));
+}
+
+void CallControl::toggleHold() {
+    if (!connected()) return;
+    const std::string& id = call_->offer.interactionId;
+    if (call_->state.held) command(events::RetrieveCall{id, agent_.id()});
+    else command(events::HoldCall{id, agent_.id()});
+}
+
+void CallControl::toggleMute() {
+    if (connected()) command(events::MuteCall{call_->offer.interactionId, agent_.id(), !call_->state.muted});
+}
+
+void CallControl::record(events::RecordingAction action) {
+    if (connected()) command(events::RecordCall{call_->offer.interactionId, agent_.id(), action});
+}
+
+void CallControl::sendDigits(const std::string& digits) {
+    if (connected()) command(events::SendDigits{call_->offer.interactionId, agent_.id(), digits});
+}
+
+void CallControl::release() {
+    if (connected()) command(events::Release{call_->offer.interactionId, agent_.id()});
+}
+
+std::string CallControl::takeError() { return std::exchange(error_, {}); }
+
+}  // namespace agentdesk::voice

@@ -1,0 +1,120 @@
+#include "view/call_panel.hpp"
+
+#include <agentdesk/ui/icons.hpp>
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace agentdesk::voice {
+
+namespace {
+
+const ImVec4 kConnected(0.35f, 0.78f, 0.45f, 1.0f);
+const ImVec4 kHeld(0.95f, 0.66f, 0.20f, 1.0f);
+const ImVec4 kRecording(0.92f, 0.30f, 0.30f, 1.0f);
+
+std::string clock(Milliseconds d) {
+    const auto s = std::max<std::int64_t>(0, d.count() / 1000);
+    return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{:02}:{:02}", s / 60, s % 60);
+}
+
+}  // namespace
+
+void CallPanel::scheduleTick() {
+    // The timers on screen change once a second: wake the desktop for that, only during a call.
+    if (!model_.connected() || tick_) return;
+    const TimePoint next = std::chrono::floor<std::chrono::seconds>(host_.clock().now()) + std::chrono::seconds(1);
+    tick_ = host_.timers().at(next, [this] { tick_ = Timer(); });
+}
+
+void CallPanel::draw() {
+    if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Call", error});
+    const auto& call = model_.call();
+    if (!call) {
+        ImGui::TextDisabled("No call. Calls you answer are controlled here.");
+        return;
+    }
+    scheduleTick();
+    const events::Offered& offer = call->offer;
+    const events::CallState& state = call->state;
+    ImGui::TextUnformatted(fmt::format("{} {}", AD_ICON_PHONE, offer.customerName.empty() ? offer.from : offer.customerName).c_str());
+    ImGui::TextDisabled("%s", fmt::format("{} · {}", offer.from, offer.serviceName).c_str());
+
+    // What the call is doing now, in words and colour.
+    if (call->ended) {
+        ImGui::TextDisabled("Call ended after %s. Wrap up in Active Communications.", clock(model_.talkTime()).c_str());
+    } else if (state.held) {
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} On hold {}   (call {})", AD_ICON_PAUSE, clock(model_.holdTime()),
+                                                    clock(model_.talkTime())).c_str());
+    } else {
+        ImGui::TextColored(kConnected, "%s", fmt::format("Connected {}", clock(model_.talkTime())).c_str());
+    }
+    if (state.muted) {
+        ImGui::SameLine();
+        ImGui::TextColored(kHeld, AD_ICON_MICROPHONE_SLASH " Muted");
+    }
+    if (state.recording != events::Recording::Off) {
+        ImGui::SameLine();
+        ImGui::TextColored(kRecording, state.recording == events::Recording::On ? AD_ICON_CIRCLE " REC" : AD_ICON_PAUSE " REC paused");
+    }
+    if (state.heldTotalMs > 0 || state.held) {
+        ImGui::TextDisabled("Held %s in total", clock(Milliseconds(state.heldTotalMs) + model_.holdTime()).c_str());
+    }
+    ImGui::Separator();
+
+    const bool live = model_.connected();
+    ImGui::BeginDisabled(!live);
+    if (ImGui::Button(state.held ? AD_ICON_PLAY " Retrieve" : AD_ICON_PAUSE " Hold")) model_.toggleHold();
+    ImGui::SameLine();
+    if (ImGui::Button(state.muted ? AD_ICON_MICROPHONE " Unmute" : AD_ICON_MICROPHONE_SLASH " Mute")) model_.toggleMute();
+    ImGui::SameLine();
+    using events::Recording;
+    using events::RecordingAction;
+    if (state.recording == Recording::Off) {
+        if (ImGui::Button(AD_ICON_CIRCLE " Record")) model_.record(RecordingAction::Start);
+    } else {
+        if (ImGui::Button(state.recording == Recording::On ? AD_ICON_PAUSE " Pause rec." : AD_ICON_PLAY " Resume rec.")) {
+            model_.record(state.recording == Recording::On ? RecordingAction::Pause : RecordingAction::Resume);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(AD_ICON_STOP " Stop rec.")) model_.record(RecordingAction::Stop);
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
+    if (ImGui::Button(AD_ICON_TIMES " Release")) model_.release();
+    ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+
+    ImGui::Spacing();
+    if (ImGui::Checkbox("Dial pad", &dialPadOpen_)) {}
+    if (dialPadOpen_) drawDialPad();
+}
+
+void CallPanel::drawDialPad() {
+    const auto& call = model_.call();
+    const bool usable = model_.connected() && !call->state.held;
+    ImGui::TextDisabled("Sent:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(call->state.digitsSent.empty() ? "-" : call->state.digitsSent.c_str());
+    static constexpr const char* keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"*", "0", "#"}};
+    const float size = ImGui::GetFrameHeight() * 1.8f;
+    ImGui::BeginDisabled(!usable);
+    for (const auto& row : keys) {
+        for (int i = 0; i < 3; ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::Button(row[i], ImVec2(size, size))) model_.sendDigits(row[i]);
+        }
+    }
+    // Digits typed on the keyboard while the panel has focus go in too.
+    if (usable && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput) {
+        for (ImWchar c : ImGui::GetIO().InputQueueCharacters) {
+            if ((c >= '0' && c <= '9') || c == '*' || c == '#') model_.sendDigits(std::string(1, static_cast<char>(c)));
+        }
+    }
+    ImGui::EndDisabled();
+}
+
+}  // namespace agentdesk::voice

@@ -1,0 +1,27 @@
+#pragma once
+// Draws the Call panel: the caller and service, the call's timers, hold / mute / recording with
+// their indicators (buttons disabled when the action does not fit the call's state), the dial pad
+// with the digits sent, and Release.
+
+#include "model/call_control.hpp"
+
+#include <agentdesk/host_api.hpp>
+
+namespace agentdesk::voice {
+
+class CallPanel {
+public:
+    CallPanel(CallControl& model, HostApi& host) : model_(model), host_(host) {}
+    void draw();
+
+private:
+    void drawDialPad();
+    void scheduleTick();
+
+    CallControl& model_;
+    HostApi& host_;
+    Timer tick_;
+    bool dialPadOpen_ = true;
+};
+
+}  // namespace agentdesk::voice

@@ -1,0 +1,41 @@
+// The voice plugin: the Call panel for the agent's connected call, over the bus only.
+
+#include "model/call_control.hpp"
+#include "view/call_panel.hpp"
+
+#include <agentdesk/plugin.hpp>
+#include <agentdesk/ui/icons.hpp>
+
+#include <memory>
+
+namespace agentdesk::voice {
+
+class VoicePlugin final : public Plugin {
+public:
+    void init(HostApi& host) override {
+        model_ = std::make_unique<CallControl>(host.bus(), host.clock());
+        panel_ = std::make_unique<CallPanel>(*model_, host);
+        host.addPanel({"voice.call", "Call", AD_ICON_PHONE, DockHint::Center, [this] { panel_->draw(); }});
+        connected_ = host.bus().subscribe<events::Connected>([this, &host](const events::Connected&) {
+            if (model_->connected()) host.focusPanel("voice.call");
+        });
+        auto live = [this] { return model_->connected(); };
+        host.addCommand({"voice.hold", "Hold / retrieve the call", "Ctrl+Shift+H", [this] { model_->toggleHold(); }, live});
+        host.addCommand({"voice.mute", "Mute / unmute", "Ctrl+Shift+M", [this] { model_->toggleMute(); }, live});
+    }
+
+    void shutdown() override {
+        connected_ = {};
+        panel_.reset();
+        model_.reset();
+    }
+
+private:
+    std::unique_ptr<CallControl> model_;
+    std::unique_ptr<CallPanel> panel_;
+    Subscription connected_;
+};
+
+}  // namespace agentdesk::voice
+
+AGENTDESK_PLUGIN(agentdesk::voice::VoicePlugin)

@@ -1,0 +1,104 @@
+// The Call panel's model against the real contact center: what the agent sees as a call is
+// answered, held, muted, recorded, dialled into and released.
+
+#include "model/call_control.hpp"
+#include "model/contact_center.hpp"
+#include "model/voice_service.hpp"
+
+#include <agentdesk/events/agent.hpp>
+#include <agentdesk/runtime/harness.hpp>
+
+#include "engine/demo_hash.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace agentdesk;
+using namespace std::chrono_literals;
+namespace engine = agentdesk::engine;
+
+namespace {
+
+engine::CenterConfig center() {
+    engine::CenterConfig config;
+    config.settings.notReadyReasons = {"Break"};
+    engine::UserAccount anna;
+    anna.id = "u-anna";
+    anna.userName = "anna";
+    anna.displayName = "Anna";
+    anna.role = "agent";
+    anna.skills = {"support"};
+    anna.passwordHash = agentdesk::testing::demoHash();
+    config.users = {anna};
+    engine::ServiceConfig voice;
+    voice.id = "support-voice";
+    voice.name = "Support line";
+    voice.skills = {"support"};
+    voice.afterCallWork = engine::WrapUp::untilCompleted();
+    config.services = {voice};
+    config.customers = {engine::Customer{"c-1", "Maria Lopez", "+34 612 345 678", "", ""}};
+    return config;
+}
+
+struct Desktop {
+    Harness harness;
+    engine::ContactCenter contactCenter{harness.bus, harness.clock, harness.timers, center()};
+    engine::VoiceService voiceService{contactCenter, harness.bus, harness.clock};
+    voice::CallControl control{harness.bus, harness.clock};
+    std::string call;
+
+    Desktop() {
+        harness.bus.publish(events::LoginRequest{"anna", "demo", PhoneDevice::Softphone, {}, false});
+        harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
+        call = *contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the answered call shows its caller and timers; hold shows the hold timer; retrieve ends it") {
+    Desktop d;
+    CHECK_FALSE(d.control.call());  // ringing is not yet a call to control
+    d.harness.bus.publish(events::Accept{d.call, "u-anna"});
+    REQUIRE(d.control.connected());
+    CHECK(d.control.call()->offer.customerName == "Maria Lopez");
+    d.harness.advance(20s);
+    CHECK(d.control.talkTime() == 20s);
+    d.control.toggleHold();
+    CHECK(d.control.call()->state.held);
+    d.harness.advance(12s);
+    CHECK(d.control.holdTime() == 12s);
+    d.control.toggleHold();
+    CHECK_FALSE(d.control.call()->state.held);
+    CHECK(d.control.holdTime() == 0s);
+    CHECK(d.control.call()->state.heldTotalMs == 12'000);
+}
+
+TEST_CASE("mute, recording and the dial pad change what the panel shows; a refusal reaches the agent") {
+    Desktop d;
+    d.harness.bus.publish(events::Accept{d.call, "u-anna"});
+    d.control.toggleMute();
+    CHECK(d.control.call()->state.muted);
+    d.control.record(events::RecordingAction::Start);
+    CHECK(d.control.call()->state.recording == events::Recording::On);
+    d.control.record(events::RecordingAction::Pause);
+    CHECK(d.control.call()->state.recording == events::Recording::Paused);
+    d.control.sendDigits("1");
+    d.control.sendDigits("2");
+    CHECK(d.control.call()->state.digitsSent == "12");
+    d.control.record(events::RecordingAction::Pause);
+    CHECK(d.control.takeError() == "Cannot Pause the recording: the call is paused.");
+    CHECK(d.control.takeError().empty());
+}
+
+TEST_CASE("released, the call stays on screen as ended until its wrap-up is complete") {
+    Desktop d;
+    d.harness.bus.publish(events::Accept{d.call, "u-anna"});
+    d.control.release();
+    REQUIRE(d.control.call());
+    CHECK(d.control.call()->ended);
+    CHECK_FALSE(d.control.connected());
+    d.control.toggleHold();  // nothing to hold any more
+    CHECK(d.control.takeError().empty());
+    d.harness.bus.publish(events::Complete{d.call, "u-anna", "", ""});
+    CHECK_FALSE(d.control.call());
+}
