@@ -21,16 +21,7 @@ namespace {
 engine::CenterConfig center() {
     engine::CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    for (const char* name : {"anna", "ben"}) {
-        engine::UserAccount user;
-        user.id = std::string("u-") + name;
-        user.userName = name;
-        user.displayName = name;
-        user.role = "agent";
-        user.skills = {"sales"};
-        user.passwordHash = agentdesk::testing::demoHash();
-        config.users.push_back(user);
-    }
+    config.users = {agentdesk::testing::demoUser("anna", {"sales"}), agentdesk::testing::demoUser("ben", {"sales"})};
     engine::ServiceConfig sales;
     sales.id = "sales";
     sales.name = "Sales line";

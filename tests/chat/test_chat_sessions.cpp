@@ -29,16 +29,8 @@ namespace {
 engine::CenterConfig center() {
     engine::CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    for (const char* name : {"anna", "ben"}) {
-        engine::UserAccount user;
-        user.id = std::string("u-") + name;
-        user.userName = name;
-        user.displayName = std::string(1, static_cast<char>(std::toupper(name[0]))) + (name + 1);
-        user.role = "agent";
-        user.skills = {"support"};
-        user.passwordHash = agentdesk::testing::demoHash();
-        config.users.push_back(user);
-    }
+    config.users = {agentdesk::testing::demoUser("anna", {"support"}, "Anna"),
+                    agentdesk::testing::demoUser("ben", {"support"}, "Ben")};
     engine::ServiceConfig chat;
     chat.id = "support-chat";
     chat.name = "Web chat support";

@@ -26,14 +26,7 @@ namespace {
 engine::CenterConfig center() {
     engine::CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    engine::UserAccount anna;
-    anna.id = "u-anna";
-    anna.userName = "anna";
-    anna.displayName = "Anna Kowalski";
-    anna.role = "agent";
-    anna.skills = {"support"};
-    anna.passwordHash = agentdesk::testing::demoHash();
-    config.users = {anna};
+    config.users = {agentdesk::testing::demoUser("anna", {"support"}, "Anna Kowalski")};
     engine::ServiceConfig chat;
     chat.id = "support-chat";
     chat.name = "Web chat support";

@@ -29,22 +29,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
-UserAccount user(std::string id, std::string name, std::string display, std::string role = "agent") {
-    UserAccount account;
-    account.id = std::move(id);
-    account.userName = std::move(name);
-    account.displayName = std::move(display);
-    account.role = std::move(role);
-    account.skills = {"support"};
-    account.passwordHash = agentdesk::testing::demoHash();
-    return account;
-}
-
 CenterConfig chatCenter() {
     CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    config.users = {user("u-anna", "anna", "Anna Kowalski"), user("u-ben", "ben", "Ben Okafor"),
-                    user("u-sam", "sam", "Sam Reyes", "supervisor")};
+    using agentdesk::testing::demoUser;
+    config.users = {demoUser("anna", {"support"}, "Anna Kowalski"), demoUser("ben", {"support"}, "Ben Okafor"),
+                    demoUser("sam", {"support"}, "Sam Reyes", "supervisor")};
     ServiceConfig chat;
     chat.id = "support-chat";
     chat.name = "Web chat support";

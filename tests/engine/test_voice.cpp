@@ -23,16 +23,7 @@ namespace {
 CenterConfig voiceCenter() {
     CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    for (const char* name : {"anna", "ben"}) {
-        UserAccount user;
-        user.id = std::string("u-") + name;
-        user.userName = name;
-        user.displayName = name;
-        user.role = "agent";
-        user.skills = {"support"};
-        user.passwordHash = agentdesk::testing::demoHash();
-        config.users.push_back(user);
-    }
+    config.users = {agentdesk::testing::demoUser("anna", {"support"}), agentdesk::testing::demoUser("ben", {"support"})};
     ServiceConfig voice;
     voice.id = "support-voice";
     voice.name = "Support line";

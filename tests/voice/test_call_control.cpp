@@ -21,14 +21,7 @@ namespace {
 engine::CenterConfig center() {
     engine::CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
-    engine::UserAccount anna;
-    anna.id = "u-anna";
-    anna.userName = "anna";
-    anna.displayName = "Anna";
-    anna.role = "agent";
-    anna.skills = {"support"};
-    anna.passwordHash = agentdesk::testing::demoHash();
-    config.users = {anna};
+    config.users = {agentdesk::testing::demoUser("anna", {"support"}, "Anna")};
     engine::ServiceConfig voice;
     voice.id = "support-voice";
     voice.name = "Support line";

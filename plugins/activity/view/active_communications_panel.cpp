@@ -1,5 +1,6 @@
 #include "view/active_communications_panel.hpp"
 
+#include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -12,21 +13,6 @@
 namespace agentdesk::activity {
 
 namespace {
-
-const char* channelIcon(Channel channel) {
-    switch (channel) {
-        case Channel::Voice: return AD_ICON_PHONE;
-        case Channel::Chat: return AD_ICON_COMMENTS;
-        case Channel::Email: return AD_ICON_ENVELOPE;
-        case Channel::Campaign: return AD_ICON_BULLHORN;
-    }
-    return AD_ICON_CIRCLE;
-}
-
-std::string clock(Milliseconds d) {
-    const auto s = std::max<std::int64_t>(0, d.count() / 1000);
-    return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{:02}:{:02}", s / 60, s % 60);
-}
 
 const ImVec4 kRinging(0.95f, 0.66f, 0.20f, 1.0f);
 const ImVec4 kConnected(0.35f, 0.78f, 0.45f, 1.0f);
@@ -100,7 +86,7 @@ void ActiveCommunicationsPanel::drawList() {
         }
         ImGui::TableNextColumn();
         const std::string who = o.customerName.empty() ? o.from : o.customerName;
-        const std::string label = fmt::format("{}  {}##{}", channelIcon(o.channel), who, o.interactionId);
+        const std::string label = fmt::format("{}  {}##{}", ui::channelIcon(o.channel), who, o.interactionId);
         if (ImGui::Selectable(label.c_str(), model_.selected() == o.interactionId, ImGuiSelectableFlags_SpanAllColumns)) {
             model_.select(o.interactionId);
         }
@@ -109,14 +95,14 @@ void ActiveCommunicationsPanel::drawList() {
         ImGui::TableNextColumn();
         ImGui::TextColored(stageColour(item.stage), "%s", stageLabel(item.stage));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(clock(model_.elapsed(item)).c_str());
+        ImGui::TextUnformatted(text::clockText(model_.elapsed(item)).c_str());
     }
     ImGui::EndTable();
 }
 
 void ActiveCommunicationsPanel::drawSelected(const Item& item) {
     const events::Offered& o = item.offer;
-    ImGui::Text("%s  %s", channelIcon(o.channel), o.customerName.empty() ? o.from.c_str() : o.customerName.c_str());
+    ImGui::Text("%s  %s", ui::channelIcon(o.channel), o.customerName.empty() ? o.from.c_str() : o.customerName.c_str());
     if (!o.customerName.empty()) ImGui::TextDisabled("%s", o.from.c_str());
     ImGui::TextDisabled("%s%s%s", o.serviceName.c_str(), o.subject.empty() ? "" : "  -  ", o.subject.c_str());
     ImGui::Dummy(ImVec2(0, 4));
@@ -124,7 +110,7 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
     switch (item.stage) {
         case ItemStage::Ringing: {
             const auto left = Milliseconds(o.ringTimeoutMs) - model_.elapsed(item);
-            ImGui::TextColored(kRinging, "%s Ringing - %s left to answer", AD_ICON_BELL, clock(left).c_str());
+            ImGui::TextColored(kRinging, "%s Ringing - %s left to answer", AD_ICON_BELL, text::clockText(left).c_str());
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.55f, 0.30f, 1));
             if (ImGui::Button(AD_ICON_CHECK "  Accept", ImVec2(120, 30))) model_.accept(id);
             ImGui::PopStyleColor();
@@ -133,7 +119,7 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
             break;
         }
         case ItemStage::Connected:
-            ImGui::TextColored(kConnected, "Connected for %s", clock(model_.elapsed(item)).c_str());
+            ImGui::TextColored(kConnected, "Connected for %s", text::clockText(model_.elapsed(item)).c_str());
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.22f, 0.20f, 1));
             if (ImGui::Button(o.channel == Channel::Voice ? AD_ICON_PHONE "  Release" : AD_ICON_CHECK "  End", ImVec2(120, 30))) {
                 model_.release(id);
@@ -144,7 +130,7 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
         case ItemStage::WrapUp:
             if (item.wrapUpEndsAt) {
                 const auto left = std::chrono::duration_cast<Milliseconds>(*item.wrapUpEndsAt - host_.clock().now());
-                ImGui::TextColored(kWrapUp, "Wrap-up - %s left", clock(left).c_str());
+                ImGui::TextColored(kWrapUp, "Wrap-up - %s left", text::clockText(left).c_str());
             } else {
                 ImGui::TextColored(kWrapUp, "Wrap-up");
             }

@@ -1,5 +1,6 @@
 #include "view/agent_views.hpp"
 
+#include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -13,14 +14,6 @@ namespace {
 
 constexpr PhoneDevice kDevices[] = {PhoneDevice::Softphone, PhoneDevice::DeskPhone, PhoneDevice::DialOut,
                                     PhoneDevice::NoPhone};
-
-std::string formatDuration(Milliseconds d) {
-    long long s = d.count() / 1000;
-    char text[32];
-    if (s >= 3600) std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-    else std::snprintf(text, sizeof text, "%02lld:%02lld", s / 60, s % 60);
-    return text;
-}
 
 ImVec4 toVec4(unsigned int c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -154,8 +147,8 @@ void AgentViews::drawStateBar() {
     const auto& st = session_.state();
     std::string label(displayName(st.state));
     if (st.state == AgentState::NotReady && !st.reason.empty()) label += " (" + st.reason + ")";
-    std::string timer = formatDuration(session_.timeInState());
-    if (auto left = session_.acwRemaining()) timer += "  (" + formatDuration(*left) + " left)";
+    std::string timer = text::clockText(session_.timeInState());
+    if (auto left = session_.acwRemaining()) timer += "  (" + text::clockText(*left) + " left)";
 
     ImGui::PushStyleColor(ImGuiCol_Button, toVec4(stateColour(st.state)));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, toVec4(stateColour(st.state)));
@@ -223,7 +216,7 @@ void AgentViews::drawSessionPanel() {
             ImGui::TableNextColumn();
             ImGui::TextColored(toVec4(stateColour(s)), AD_ICON_CIRCLE "  %s", std::string(displayName(s)).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(formatDuration(session_.totalIn(s)).c_str());
+            ImGui::TextUnformatted(text::clockText(session_.totalIn(s)).c_str());
         }
         ImGui::EndTable();
     }

@@ -2,6 +2,7 @@
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
+#include <agentdesk/text.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -16,17 +17,6 @@ std::string trimmed(std::string_view text) {
     if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t\r\n");
     return std::string(text.substr(first, last - first + 1));
-}
-
-std::string mimeTypeOf(const std::filesystem::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".png") return "image/png";
-    if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
-    if (ext == ".gif") return "image/gif";
-    if (ext == ".pdf") return "application/pdf";
-    if (ext == ".txt") return "text/plain";
-    return "application/octet-stream";
 }
 
 }  // namespace
@@ -310,7 +300,7 @@ void ChatSessions::sendFile(const std::string& interactionId, const std::filesys
         return;
     }
     std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    command(events::SendFile{interactionId, agent_.id(), file.filename().string(), mimeTypeOf(file), std::move(data), ""});
+    command(events::SendFile{interactionId, agent_.id(), file.filename().string(), text::mimeTypeOf(file), std::move(data), ""});
 }
 
 void ChatSessions::transferToAgent(const std::string& interactionId, const std::string& agentId, const std::string& note) {

@@ -1,5 +1,6 @@
 #include "view/chat_panel.hpp"
 
+#include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -45,12 +46,6 @@ std::string timeOfDay(std::int64_t epochMs) {
     std::tm local{};
     localtime_r(&seconds, &local);
     return fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min);
-}
-
-std::string sizeText(std::int64_t bytes) {
-    if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    if (bytes >= 1024) return fmt::format("{} KB", (bytes + 1023) / 1024);
-    return fmt::format("{} B", bytes);
 }
 
 const char* deliveryMark(events::Delivery delivery) {
@@ -273,7 +268,7 @@ void ChatPanel::drawTranscript(const ChatSession& session) {
         }
         for (const events::Attachment& attachment : line.attachments) {
             const std::string label = fmt::format("{} {} ({}, {})##{}", AD_ICON_PAPERCLIP, attachment.name,
-                                                  attachment.mimeType, sizeText(attachment.sizeBytes), attachment.fileId);
+                                                  attachment.mimeType, text::sizeText(attachment.sizeBytes), attachment.fileId);
             if (ImGui::SmallButton(label.c_str())) openAttachment(attachment);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save to the downloads folder and open");
         }

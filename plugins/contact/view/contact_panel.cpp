@@ -12,16 +12,6 @@ namespace agentdesk::contact {
 
 namespace {
 
-const char* channelIcon(Channel channel) {
-    switch (channel) {
-        case Channel::Voice: return AD_ICON_PHONE;
-        case Channel::Chat: return AD_ICON_COMMENTS;
-        case Channel::Email: return AD_ICON_ENVELOPE;
-        case Channel::Campaign: return AD_ICON_BULLHORN;
-    }
-    return AD_ICON_CIRCLE;
-}
-
 std::string dateTime(std::int64_t epochMs) {
     const std::time_t seconds = static_cast<std::time_t>(epochMs / 1000);
     std::tm local{};
@@ -77,7 +67,7 @@ void ContactPanel::draw() {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 const bool current = entry.interactionId == model_.interactionId();
-                const std::string label = fmt::format("{} {}{}##{}", channelIcon(entry.channel), dateTime(entry.queuedAtMs),
+                const std::string label = fmt::format("{} {}{}##{}", ui::channelIcon(entry.channel), dateTime(entry.queuedAtMs),
                                                       current ? " (now)" : "", entry.interactionId);
                 const bool selected = entry.interactionId == transcript.interactionId;
                 if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns) &&

@@ -1,5 +1,7 @@
 #include "model/chat_customers.hpp"
 
+#include <agentdesk/text.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,21 +21,11 @@ constexpr Milliseconds kLeavesAfterClosing = 4s;
 constexpr Milliseconds kFillsForm = 6s;
 constexpr Milliseconds kAnswersCoBrowse = 3s;
 
-std::string mimeTypeOf(const std::filesystem::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".png") return "image/png";
-    if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
-    if (ext == ".gif") return "image/gif";
-    if (ext == ".pdf") return "application/pdf";
-    return "text/plain";
-}
-
 std::optional<CustomerFile> readFile(const std::filesystem::path& file) {
     if (file.empty()) return std::nullopt;
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;
-    return CustomerFile{file.filename().string(), mimeTypeOf(file),
+    return CustomerFile{file.filename().string(), text::mimeTypeOf(file),
                         std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
 }
 

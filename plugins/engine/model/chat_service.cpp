@@ -6,6 +6,7 @@
 #include "model/text.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/text.hpp>
 
 #include <fmt/format.h>
 
@@ -14,12 +15,6 @@
 namespace agentdesk::engine {
 
 namespace {
-
-std::string sizeText(std::int64_t bytes) {
-    if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    if (bytes >= 1024) return fmt::format("{} KB", (bytes + 1023) / 1024);
-    return fmt::format("{} bytes", bytes);
-}
 
 std::string customerName(const Interaction& interaction) {
     return interaction.customer ? interaction.customer->name : interaction.from;
@@ -311,8 +306,8 @@ void ChatService::onSendFile(const events::SendFile& command, const Message& mes
     }
     if (size > settings.maxFileBytes) {
         refuse(command.topic, chat_errors::fileTooLarge,
-               fmt::format("\"{}\" is {}; files in a chat may be at most {}.", command.name, sizeText(size),
-                           sizeText(settings.maxFileBytes)),
+               fmt::format("\"{}\" is {}; files in a chat may be at most {}.", command.name, text::sizeText(size),
+                           text::sizeText(settings.maxFileBytes)),
                message.correlation);
         return;
     }

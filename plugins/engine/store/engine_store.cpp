@@ -125,6 +125,16 @@ int commitWrite(Database& db, std::string_view sql, Bind bind) {
     return changed;
 }
 
+/// Interactions whose `column` equals `value`, newest first, at most `limit`.
+std::vector<InteractionRecord> newestInteractionsWhere(const Database& db, std::string_view column, std::string_view value,
+                                                       int limit) {
+    const std::string sql = fmt::format(
+        "SELECT {} FROM interactions WHERE {} = ?1 ORDER BY queued_at_ms DESC, id DESC LIMIT ?2", interactionColumns, column);
+    Statement query = db.prepare(sql);
+    query.bind(1, value).bind(2, limit);
+    return readAll(query, [&](const Statement& row) { return readInteraction(row, db); });
+}
+
 }  // namespace
 
 std::filesystem::path EngineStore::fileIn(const std::filesystem::path& dataDir) { return dataDir / "engine.db"; }
@@ -172,21 +182,11 @@ std::optional<InteractionRecord> EngineStore::interaction(std::string_view id) c
 }
 
 std::vector<InteractionRecord> EngineStore::interactionsFromAddress(std::string_view address, int limit) const {
-    static const std::string sql = fmt::format(
-        "SELECT {} FROM interactions WHERE from_address = ?1 ORDER BY queued_at_ms DESC, id DESC LIMIT ?2",
-        interactionColumns);
-    Statement query = db_.prepare(sql);
-    query.bind(1, address).bind(2, limit);
-    return readAll(query, [&](const Statement& row) { return readInteraction(row, db_); });
+    return newestInteractionsWhere(db_, "from_address", address, limit);
 }
 
 std::vector<InteractionRecord> EngineStore::interactionsForCustomer(std::string_view customerId, int limit) const {
-    static const std::string sql = fmt::format(
-        "SELECT {} FROM interactions WHERE customer_id = ?1 ORDER BY queued_at_ms DESC, id DESC LIMIT ?2",
-        interactionColumns);
-    Statement query = db_.prepare(sql);
-    query.bind(1, customerId).bind(2, limit);
-    return readAll(query, [&](const Statement& row) { return readInteraction(row, db_); });
+    return newestInteractionsWhere(db_, "customer_id", customerId, limit);
 }
 
 std::vector<InteractionRecord> EngineStore::interactionsForAgent(std::string_view agentId, std::int64_t sinceMs,

@@ -1,5 +1,6 @@
 #include "view/call_panel.hpp"
 
+#include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -15,11 +16,6 @@ namespace {
 const ImVec4 kConnected(0.35f, 0.78f, 0.45f, 1.0f);
 const ImVec4 kHeld(0.95f, 0.66f, 0.20f, 1.0f);
 const ImVec4 kRecording(0.92f, 0.30f, 0.30f, 1.0f);
-
-std::string clock(Milliseconds d) {
-    const auto s = std::max<std::int64_t>(0, d.count() / 1000);
-    return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{:02}:{:02}", s / 60, s % 60);
-}
 
 }  // namespace
 
@@ -45,12 +41,12 @@ void CallPanel::draw() {
 
     // What the call is doing now, in words and colour.
     if (call->ended) {
-        ImGui::TextDisabled("Call ended after %s. Wrap up in Active Communications.", clock(model_.talkTime()).c_str());
+        ImGui::TextDisabled("Call ended after %s. Wrap up in Active Communications.", text::clockText(model_.talkTime()).c_str());
     } else if (state.held) {
-        ImGui::TextColored(kHeld, "%s", fmt::format("{} On hold {}   (call {})", AD_ICON_PAUSE, clock(model_.holdTime()),
-                                                    clock(model_.talkTime())).c_str());
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} On hold {}   (call {})", AD_ICON_PAUSE, text::clockText(model_.holdTime()),
+                                                    text::clockText(model_.talkTime())).c_str());
     } else {
-        ImGui::TextColored(kConnected, "%s", fmt::format("Connected {}", clock(model_.talkTime())).c_str());
+        ImGui::TextColored(kConnected, "%s", fmt::format("Connected {}", text::clockText(model_.talkTime())).c_str());
     }
     if (state.muted) {
         ImGui::SameLine();
@@ -61,7 +57,7 @@ void CallPanel::draw() {
         ImGui::TextColored(kRecording, state.recording == events::Recording::On ? AD_ICON_CIRCLE " REC" : AD_ICON_PAUSE " REC paused");
     }
     if (state.heldTotalMs > 0 || state.held) {
-        ImGui::TextDisabled("Held %s in total", clock(Milliseconds(state.heldTotalMs) + model_.holdTime()).c_str());
+        ImGui::TextDisabled("Held %s in total", text::clockText(Milliseconds(state.heldTotalMs) + model_.holdTime()).c_str());
     }
     ImGui::Separator();
 

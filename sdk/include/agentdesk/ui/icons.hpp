@@ -61,3 +61,20 @@
 #define AD_ICON_EYE "\xef\x81\xae"  // U+F06E
 #define AD_ICON_EXCHANGE "\xef\x83\xac"  // U+F0EC
 #define AD_ICON_GLOBE "\xef\x82\xac"  // U+F0AC
+
+#include "agentdesk/types.hpp"
+
+namespace agentdesk::ui {
+
+/// The glyph every panel shows for a channel.
+constexpr const char* channelIcon(Channel channel) {
+    switch (channel) {
+        case Channel::Voice: return AD_ICON_PHONE;
+        case Channel::Chat: return AD_ICON_COMMENTS;
+        case Channel::Email: return AD_ICON_ENVELOPE;
+        case Channel::Campaign: return AD_ICON_BULLHORN;
+    }
+    return AD_ICON_CIRCLE;
+}
+
+}  // namespace agentdesk::ui

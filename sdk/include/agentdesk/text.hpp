@@ -1,0 +1,55 @@
+#pragma once
+// Small pieces of text every desktop shows the same way: durations, file sizes, file types.
+// No ImGui and no formatting library here, so any plugin may use them.
+
+#include "agentdesk/clock.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace agentdesk::text {
+
+/// A duration as a clock reads it: "04:07", or "1:02:03" from an hour on; negative shows as 00:00.
+inline std::string clockText(Milliseconds duration) {
+    const std::int64_t s = std::max<std::int64_t>(0, duration.count() / 1000);
+    char out[32];
+    if (s >= 3600) {
+        std::snprintf(out, sizeof out, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
+    } else {
+        std::snprintf(out, sizeof out, "%02lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    }
+    return out;
+}
+
+/// A file size for people: "512 bytes", "3 KB", "4.2 MB".
+inline std::string sizeText(std::int64_t bytes) {
+    char out[32];
+    if (bytes >= 1024 * 1024) {
+        std::snprintf(out, sizeof out, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    } else if (bytes >= 1024) {
+        std::snprintf(out, sizeof out, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
+    } else {
+        std::snprintf(out, sizeof out, "%lld bytes", static_cast<long long>(bytes));
+    }
+    return out;
+}
+
+/// The MIME type of a file from its extension, for the kinds a contact center exchanges;
+/// "application/octet-stream" for anything else.
+inline std::string mimeTypeOf(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    if (ext == ".png") return "image/png";
+    if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+    if (ext == ".gif") return "image/gif";
+    if (ext == ".pdf") return "application/pdf";
+    if (ext == ".txt") return "text/plain";
+    return "application/octet-stream";
+}
+
+}  // namespace agentdesk::text
