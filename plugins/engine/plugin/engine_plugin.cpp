@@ -11,6 +11,7 @@
 #include "store/customer_records.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
+#include "store/team_chat.hpp"
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/simulation.hpp>
@@ -43,6 +44,7 @@ public:
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
         voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
+        teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
@@ -80,6 +82,7 @@ public:
         chatCustomers_.reset();
         chats_.reset();
         customers_.reset();
+        teamChat_.reset();
         voice_.reset();
         metrics_.reset();
         recorder_.reset();
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<InteractionRecorder> recorder_;
     std::unique_ptr<VoiceService> voice_;
     std::unique_ptr<CustomerRecords> customers_;
+    std::unique_ptr<TeamChat> teamChat_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<MetricsPublisher> metrics_;

@@ -601,4 +601,28 @@ bool EngineStore::deleteCanned(std::string_view agentId, std::string_view id) {
                        [&](Statement& s) { s.bind(1, agentId).bind(2, id); }) > 0;
 }
 
+// ---- internal chat ------------------------------------------------------------------------------------
+
+void EngineStore::saveTeamMessage(const events::TeamMessage& message) {
+    commitWrite(db_,
+                "INSERT OR REPLACE INTO team_messages (message_id, room_id, from_id, from_name, text, at_ms) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                [&](Statement& s) {
+                    s.bind(1, message.messageId).bind(2, message.roomId).bind(3, message.fromId).bind(4, message.fromName)
+                        .bind(5, message.text).bind(6, message.atMs);
+                });
+}
+
+std::vector<events::TeamMessage> EngineStore::teamMessages(std::string_view roomId, int limit) const {
+    Statement query = db_.prepare(
+        "SELECT message_id, room_id, from_id, from_name, text, at_ms FROM "
+        "(SELECT *, rowid AS r FROM team_messages WHERE room_id = ?1 ORDER BY at_ms DESC, r DESC LIMIT ?2) "
+        "ORDER BY at_ms, r");
+    query.bind(1, roomId).bind(2, limit);
+    return readAll(query, [](const Statement& row) {
+        return events::TeamMessage{row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                                   row.columnText(4), row.columnInt64(5)};
+    });
+}
+
 }  // namespace agentdesk::engine

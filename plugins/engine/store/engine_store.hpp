@@ -11,6 +11,7 @@
 // One EngineStore belongs to one thread (the engine's); it is not safe to share between threads.
 
 #include "model/chat_archive.hpp"
+#include <agentdesk/events/teamchat.hpp>
 #include "store/database.hpp"
 
 #include <agentdesk/types.hpp>
@@ -234,6 +235,12 @@ public:
     /// Inserts or replaces the agent's profile.
     void saveProfile(const AgentProfile& profile);
     std::optional<AgentProfile> profile(std::string_view agentId) const;
+
+    // ---- internal chat --------------------------------------------------------------------------
+
+    void saveTeamMessage(const events::TeamMessage& message);
+    /// A room's last `limit` messages, oldest first.
+    std::vector<events::TeamMessage> teamMessages(std::string_view roomId, int limit = 200) const;
 
     // ---- chat (ChatArchive) -----------------------------------------------------------------------
     // A ban is a blacklist entry on the Chat channel, which covers web chat, SMS and app messages.

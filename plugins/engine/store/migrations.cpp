@@ -155,10 +155,24 @@ CREATE TABLE canned_responses (
 ) WITHOUT ROWID;
 )sql";
 
+// v4: internal chat between agents and supervisors.
+constexpr std::string_view schemaV4 = R"sql(
+CREATE TABLE team_messages (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    room_id    TEXT NOT NULL,
+    from_id    TEXT NOT NULL,
+    from_name  TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    at_ms      INTEGER NOT NULL
+);
+CREATE INDEX team_messages_by_room ON team_messages (room_id, at_ms);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
     Migration{3, "chat transcripts, attachments, secure forms, personal canned responses", schemaV3},
+    Migration{4, "internal chat between agents", schemaV4},
 };
 
 }  // namespace
