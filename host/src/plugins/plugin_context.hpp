@@ -34,6 +34,10 @@ public:
 
     void notify(Notification notification) override;
     void requestRedraw() override;
+    const DisplayMode& displayMode() const override { return services_.display; }
+    ImFont* displayFont(float pixelHeight) const override {
+        return services_.displayFont ? services_.displayFont(pixelHeight) : nullptr;
+    }
 
     /// Ends subscriptions, cancels timers and removes registrations.
     void detach();

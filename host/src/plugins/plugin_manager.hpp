@@ -34,6 +34,8 @@ struct HostServices {
     bool headless = false;
     std::function<void()> requestRedraw;
     std::function<void(std::string_view)> focusPanel;
+    DisplayMode display{};                          ///< desktop or wallboard mode, and the monitor
+    std::function<ImFont*(float)> displayFont{};    ///< baked large fonts; empty without a window
 };
 
 enum class PluginStatus { Loaded, Disabled, Failed };

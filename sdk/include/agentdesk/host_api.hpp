@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+struct ImFont;
+
 namespace agentdesk {
 
 /// Where a panel docks the first time it appears in a layout that does not place it.
@@ -81,6 +83,15 @@ struct PluginPaths {
     std::filesystem::path config;   ///< the desktop's config dir (settings, layouts)
 };
 
+/// How the desktop was started and the display it is on (SDK 1.1).
+struct DisplayMode {
+    bool wallboard = false;                ///< --wallboard: full screen, no login, the wallboard panel only
+    std::filesystem::path boardFile;       ///< --board FILE; empty for the board saved last (or the default)
+    int monitorWidth = 0;                  ///< pixels of the monitor the window is on (0: unknown, headless)
+    int monitorHeight = 0;
+    float contentScale = 1.0f;             ///< the monitor's DPI scale as the platform reports it
+};
+
 /// The host as a plugin sees it.
 class HostApi {
 public:
@@ -121,6 +132,21 @@ public:
     virtual void notify(Notification notification) = 0;
     /// Asks for a redraw soon; thread-safe. Timers and bus traffic already wake the host.
     virtual void requestRedraw() = 0;
+
+    // Added in SDK 1.1 (appended: plugins built for 1.0 never call them; the bodies below keep
+    // hosts and test doubles written for 1.0 compiling).
+
+    /// How the desktop was started (desktop or wallboard mode) and on which display.
+    virtual const DisplayMode& displayMode() const {
+        static const DisplayMode desktop;
+        return desktop;
+    }
+    /// The UI font baked (not scaled) at the size nearest `pixelHeight`, for large text such as a
+    /// wallboard's figures; nullptr when the host has none (headless, tests).
+    virtual ImFont* displayFont(float pixelHeight) const {
+        (void)pixelHeight;
+        return nullptr;
+    }
 };
 
 }  // namespace agentdesk
