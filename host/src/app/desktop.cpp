@@ -24,6 +24,8 @@ Desktop::Desktop(Options options, Paths paths, std::chrono::steady_clock::time_p
       clock_(options_.scenario ? static_cast<const Clock*>(&virtualClock_) : &systemClock_),
       layouts_(paths_.config / "layouts.json"),
       workspace_(layouts_, paths_.assets / "layouts") {
+    display_.wallboard = options_.wallboard;
+    if (options_.board) display_.boardFile = *options_.board;
     if (options_.scenario) {
         virtualClock_.set(ScenarioRunner::startOf(*options_.scenario).value_or(systemClock_.now()));
     }
@@ -65,7 +67,10 @@ void Desktop::loadPlugins() {
                               redrawRequested_ = true;
                               if (window_) glfwPostEmptyEvent();
                           },
-                          [this](std::string_view id) { focusPanel(id); }};
+                          [this](std::string_view id) { focusPanel(id); },
+                          display_,
+                          {}};
+    if (window_) services.displayFont = [this](float pixelHeight) { return displayFont(pixelHeight); };
     plugins_ = std::make_unique<PluginManager>(std::move(services));
     plugins_->loadAll(paths_.plugins, options_.disabledPlugins);
     bus_.dispatch();

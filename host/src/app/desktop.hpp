@@ -47,6 +47,10 @@ private:
     void loadFonts();
     void applyTheme();
     void renderFrame();
+    void drawDesktop();
+    void drawWallboard();
+    ImFont* displayFont(float pixelHeight) const;
+    bool chooseMonitor(int& x, int& y, int& width, int& height);
     void drawMenuBar();
     void drawTopBar(float y, float height);
     void drawWorkspace(float top);
@@ -79,6 +83,10 @@ private:
     workspace::LayoutStore layouts_;
     workspace::Workspace workspace_;
     nlohmann::json settings_ = nlohmann::json::object();
+
+    DisplayMode display_;               // desktop or wallboard, and the monitor's size and scale
+    std::vector<ImFont*> displayFonts_; // the UI font baked at large sizes, smallest first
+    std::string startNotice_;           // a warning found while opening the window, told once plugins are up
 
     GLFWwindow* window_ = nullptr;
     bool imguiReady_ = false;

@@ -50,6 +50,12 @@ constexpr float kTopBarHeight = 42.0f;
 constexpr float kSplitter = 5.0f;
 constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kIconFont = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
+// In wallboard mode (--wallboard) this panel fills the screen, without menus, tabs or login.
+constexpr const char* kWallboardPanel = "wallboard.board";
+// Large sizes baked for display text (a wallboard's figures), in pixels at 1080 lines; scaled by
+// the monitor's height and DPI so text stays sharp at 4K instead of being a stretched bitmap.
+constexpr float kDisplaySizes[] = {22, 28, 36, 48, 64, 88, 120};
+constexpr float kReferenceLines = 1080.0f;
 
 ImVec2 toVec(float x, float y) { return ImVec2(x, y); }
 
@@ -119,15 +125,32 @@ bool Desktop::openWindow(std::string& error) {
     const auto& win = settings_.contains("window") ? settings_["window"] : nlohmann::json::object();
     int width = options_.width ? options_.width : win.value("w", kDefaultWidth);
     int height = options_.height ? options_.height : win.value("h", kDefaultHeight);
+    int monitorX = 0, monitorY = 0;
+    const bool fullScreen = options_.wallboard && chooseMonitor(monitorX, monitorY, width, height);
+    if (options_.wallboard && options_.width) {
+        width = options_.width;  // --size wins (tests, a window beside others)
+        height = options_.height;
+    }
     width = std::clamp(width, 640, 7680);
     height = std::clamp(height, 480, 4320);
-    window_ = glfwCreateWindow(width, height, "AgentDesk", nullptr, nullptr);
+    if (options_.wallboard) {
+        // Borderless at the monitor's size and position: "windowed full screen", no video mode change,
+        // and it stays up when another window takes the focus.
+        glfwWindowHint(GLFW_DECORATED, options_.width ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+        glfwWindowHint(GLFW_FLOATING, fullScreen && !options_.width ? GLFW_TRUE : GLFW_FALSE);
+    }
+    window_ = glfwCreateWindow(width, height, options_.wallboard ? "AgentDesk Wallboard" : "AgentDesk", nullptr, nullptr);
     if (!window_) {
         error = "cannot create an OpenGL 3.3 core window";
         glfwTerminate();
         return false;
     }
-    if (!options_.width && win.contains("x") && win.contains("y")) {
+    if (options_.wallboard) {
+        if (fullScreen) glfwSetWindowPos(window_, monitorX, monitorY);
+        display_.monitorWidth = std::max(width, display_.monitorWidth);
+        display_.monitorHeight = std::max(height, display_.monitorHeight);
+    } else if (!options_.width && win.contains("x") && win.contains("y")) {
         glfwSetWindowPos(window_, win.value("x", 100), win.value("y", 100));
     }
     glfwMakeContextCurrent(window_);
@@ -152,6 +175,39 @@ bool Desktop::openWindow(std::string& error) {
     return true;
 }
 
+bool Desktop::chooseMonitor(int& x, int& y, int& width, int& height) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (!monitors || count == 0) {
+        startNotice_ = "No monitor found; the wallboard opens as a window.";
+        return false;
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (options_.monitor > count) {
+        startNotice_ = fmt::format("There is no monitor {} (this display has {}); the wallboard is on the primary one.",
+                                   options_.monitor, count);
+    } else if (options_.monitor > 0) {
+        monitor = monitors[options_.monitor - 1];
+    }
+    if (!monitor) monitor = monitors[0];
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    if (!mode) return false;
+    glfwGetMonitorPos(monitor, &x, &y);
+    width = mode->width;
+    height = mode->height;
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetMonitorContentScale(monitor, &sx, &sy);
+    int mmWidth = 0, mmHeight = 0;
+    glfwGetMonitorPhysicalSize(monitor, &mmWidth, &mmHeight);
+    display_.monitorWidth = width;
+    display_.monitorHeight = height;
+    display_.contentScale = std::max(sx, sy);
+    appLog().info("wallboard on monitor \"{}\": {}x{} at {},{}, {} dpi, content scale {:.2f}", glfwGetMonitorName(monitor),
+                  width, height, x, y, mmWidth > 0 ? static_cast<int>(std::lround(width * 25.4 / mmWidth)) : 0,
+                  display_.contentScale);
+    return true;
+}
+
 void Desktop::closeWindow() {
     if (window_) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -173,6 +229,16 @@ void Desktop::loadFonts() {
     float scale = 1.0f;
     glfwGetWindowContentScale(window_, &scale, nullptr);
     scale = std::max(1.0f, scale) * settings_.value("fontScale", 1.0f);
+    // A wallboard is read from across the room: its sizes follow the screen's height (a 4K wall
+    // gets glyphs baked twice as large as a 1080p one), and the DPI scale when that is larger.
+    float displayScale = scale;
+    if (options_.wallboard) {
+        int fbWidth = 0, fbHeight = 0;
+        glfwGetFramebufferSize(window_, &fbWidth, &fbHeight);
+        displayScale = std::max(display_.contentScale, static_cast<float>(fbHeight) / kReferenceLines);
+        displayScale = std::clamp(displayScale, 1.0f, 4.0f);
+        scale = std::max(scale, displayScale);
+    }
     const float size = std::round(16.0f * scale);
     if (!fs::exists(kUiFont)) {
         appLog().warn("UI font {} missing (install fonts-dejavu-core); using the built-in font", kUiFont);
@@ -194,6 +260,55 @@ void Desktop::loadFonts() {
     } else {
         appLog().warn("icon font {} missing (install fonts-font-awesome)", kIconFont);
     }
+
+    // Display sizes: Latin letters, punctuation and the few icons a board shows, baked once per size;
+    // the largest ones (figures) only need basic Latin, which keeps a 4K atlas small.
+    static const ImWchar displayRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2022, 0x2022, 0x2026, 0x2026,
+                                            0x2190, 0x2193, 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0};
+    static const ImWchar figureRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2022, 0x2022, 0x25B2, 0x25B2,
+                                           0x25BC, 0x25BC, 0};
+    static const ImWchar headlineRanges[] = {0x0020, 0x007E, 0x2013, 0x2013, 0};
+    static const ImWchar displayIcons[] = {0xf005, 0xf005, 0xf017, 0xf017, 0xf025, 0xf025, 0xf071, 0xf071,
+                                           0xf086, 0xf086, 0xf095, 0xf095, 0xf0a1, 0xf0a1, 0xf0c0, 0xf0c0,
+                                           0xf0e0, 0xf0e0, 0xf0e4, 0xf0e4, 0xf111, 0xf111, 0xf1d8, 0xf1d8, 0};
+    io.Fonts->TexDesiredWidth = options_.wallboard ? 4096 : 2048;
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // OpenGL 3.3 takes any height: no empty half atlas
+    displayFonts_.clear();
+    const std::size_t count = std::size(kDisplaySizes);
+    for (std::size_t i = 0; i < count; ++i) {
+        const float px = std::round(kDisplaySizes[i] * displayScale);
+        ImFontConfig config;
+        config.OversampleH = px > 40 ? 1 : 2;  // large glyphs gain nothing from horizontal oversampling
+        const bool headline = i + 1 == count;  // only figures are drawn this large
+        ImFont* font = io.Fonts->AddFontFromFileTTF(kUiFont, px, &config,
+                                                    headline ? headlineRanges : i + 2 >= count ? figureRanges : displayRanges);
+        if (font && !headline && fs::exists(kIconFont)) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.OversampleH = 1;
+            merge.GlyphOffset.y = px * 0.05f;
+            io.Fonts->AddFontFromFileTTF(kIconFont, px * 0.9f, &merge, displayIcons);
+        }
+        if (font) displayFonts_.push_back(font);
+    }
+    if (!io.Fonts->Build()) {
+        appLog().error("font atlas could not be built at these sizes; large text uses the UI font");
+        displayFonts_.clear();
+    } else {
+        appLog().info("fonts baked: UI {:.0f} px, display {:.0f}..{:.0f} px, atlas {}x{}", size,
+                      std::round(kDisplaySizes[0] * displayScale), std::round(kDisplaySizes[count - 1] * displayScale),
+                      io.Fonts->TexWidth, io.Fonts->TexHeight);
+    }
+}
+
+ImFont* Desktop::displayFont(float pixelHeight) const {
+    // The largest baked size that is not much larger than asked for; the smallest when all are.
+    ImFont* best = nullptr;
+    for (ImFont* f : displayFonts_) {
+        if (f->FontSize <= pixelHeight * 1.08f) best = f;
+    }
+    if (!best && !displayFonts_.empty()) best = displayFonts_.front();
+    return best;
 }
 
 void Desktop::applyTheme() {
@@ -234,6 +349,7 @@ int Desktop::runWindowed() {
         std::fprintf(stderr, "agentdesk: %s\n", error.c_str());
         return 1;
     }
+    if (!startNotice_.empty()) postNotification({Severity::Warning, "Wallboard", startNotice_}, "host");
     auto read = layouts_.load();
     if (!read.message.empty()) postNotification({Severity::Warning, "Layout reset", read.message}, "host");
     std::string name = options_.layout.value_or(
@@ -276,8 +392,10 @@ int Desktop::runWindowed() {
             if (options_.frames > 0 && rendered >= options_.frames) break;
         }
     }
-    saveLayouts();
-    saveSettings();
+    if (!options_.wallboard) {  // a wallboard run leaves the desktop's window and layout as they were
+        saveLayouts();
+        saveSettings();
+    }
     return exitCode;
 }
 
@@ -296,29 +414,11 @@ void Desktop::renderFrame() {
     }
 
     handleShortcuts();
-    drawMenuBar();
-    const float menuHeight = ImGui::GetFrameHeight();
-    const RegisteredOverlay* overlay = nullptr;
-    for (const auto& o : registry_.overlays()) {
-        if (!o.overlay.active || o.overlay.active()) {
-            overlay = &o;
-            break;
-        }
-    }
-    if (overlay) {
-        ImGui::PushID(overlay->overlay.id.c_str());
-        overlay->overlay.draw();
-        ImGui::PopID();
+    if (options_.wallboard) {
+        drawWallboard();
     } else {
-        float top = menuHeight;
-        if (!registry_.topBar().empty()) {
-            drawTopBar(menuHeight, kTopBarHeight);
-            top += kTopBarHeight;
-        }
-        drawWorkspace(top);
-        drawFloatingPanels();
+        drawDesktop();
     }
-    drawHostPanels();
     drawToasts();
 
     ImGui::Render();
@@ -349,11 +449,60 @@ void Desktop::renderFrame() {
                                                                  std::chrono::steady_clock::now() - started_).count());
     }
 
-    if (workspace_.dirty) {
+    if (workspace_.dirty && !options_.wallboard) {
         workspace_.dirty = false;
         workspace_.saveCurrent();
         saveLayouts();  // small file, atomic write: a crash never loses the arrangement
     }
+}
+
+void Desktop::drawDesktop() {
+    drawMenuBar();
+    const float menuHeight = ImGui::GetFrameHeight();
+    const RegisteredOverlay* overlay = nullptr;
+    for (const auto& o : registry_.overlays()) {
+        if (!o.overlay.active || o.overlay.active()) {
+            overlay = &o;
+            break;
+        }
+    }
+    if (overlay) {
+        ImGui::PushID(overlay->overlay.id.c_str());
+        overlay->overlay.draw();
+        ImGui::PopID();
+    } else {
+        float top = menuHeight;
+        if (!registry_.topBar().empty()) {
+            drawTopBar(menuHeight, kTopBarHeight);
+            top += kTopBarHeight;
+        }
+        drawWorkspace(top);
+        drawFloatingPanels();
+    }
+    drawHostPanels();
+}
+
+void Desktop::drawWallboard() {
+    // The wallboard panel on the whole screen: no menu, no top bar, no login overlay (nobody logs in
+    // at a wall display). Ctrl+Q still quits.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin("##wallboard", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(2);
+    if (const RegisteredPanel* panel = registry_.findPanel(kWallboardPanel); panel && panel->spec.draw) {
+        ImGui::PushID(kWallboardPanel);
+        panel->spec.draw();
+        ImGui::PopID();
+    } else {
+        ImGui::TextWrapped("The wallboard plugin is not loaded, so there is nothing to show. The log (%s) says why.",
+                           currentLogFile().string().c_str());
+    }
+    ImGui::End();
 }
 
 std::string Desktop::saveScreenshot(const fs::path& file) {
@@ -797,7 +946,9 @@ void Desktop::drawToasts() {
         const NotificationEntry& e = **it;
         ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 16, y), ImGuiCond_Always, ImVec2(1, 1));
         ImGui::SetNextWindowBgAlpha(0.95f);
-        ImGui::SetNextWindowSizeConstraints(ImVec2(280, 0), ImVec2(420, 200));
+        // Sized in lines of text, so a toast on a 4K wallboard is as roomy as on a laptop.
+        const float em = ImGui::GetFontSize();
+        ImGui::SetNextWindowSizeConstraints(ImVec2(17.5f * em, 0), ImVec2(26.0f * em, 12.5f * em));
         std::string id = fmt::format("##toast{}", static_cast<const void*>(&e));
         ImGui::Begin(id.c_str(), nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
@@ -805,7 +956,7 @@ void Desktop::drawToasts() {
                          ImGuiWindowFlags_NoNav);
         ImGui::TextColored(severityColour(e.notification.severity), "%s  %s", severityIcon(e.notification.severity),
                            e.notification.title.c_str());
-        ImGui::PushTextWrapPos(400);
+        ImGui::PushTextWrapPos(25.0f * em);
         ImGui::TextUnformatted(e.notification.message.c_str());
         ImGui::PopTextWrapPos();
         y -= ImGui::GetWindowHeight() + 8;

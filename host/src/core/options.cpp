@@ -40,6 +40,9 @@ Options:
   --headless               run without a window (with --scenario or --list-plugins)
   --frames N               render N frames, then exit
   --screenshot FILE.png    save the last rendered frame as PNG (with --frames)
+  --wallboard              full-screen wallboard for a large display: no login, live metrics
+  --monitor N              put the wallboard on monitor N (1 = first; default: the primary)
+  --board FILE             the wallboard's board (JSON: tiles, services, thresholds, pages)
 )";
 }
 
@@ -62,6 +65,19 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             options.headless = true;
         } else if (arg == "--list-plugins") {
             options.listPlugins = true;
+        } else if (arg == "--wallboard") {
+            options.wallboard = true;
+        } else if (arg == "--monitor") {
+            auto v = value(arg);
+            if (!v) return std::nullopt;
+            if (!parseInt(*v, options.monitor) || options.monitor < 1) {
+                error = "--monitor needs a monitor number from 1, got '" + *v + "'";
+                return std::nullopt;
+            }
+        } else if (arg == "--board") {
+            auto v = value(arg);
+            if (!v) return std::nullopt;
+            options.board = std::filesystem::path(*v);
         } else if (arg == "--plugins-dir" || arg == "--config-dir" || arg == "--data-dir" || arg == "--assets-dir" ||
                    arg == "--scenario" || arg == "--screenshot") {
             auto v = value(arg);
@@ -101,6 +117,10 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
         }
     }
     if (options.screenshot && options.frames == 0) options.frames = 3;
+    if ((options.monitor || options.board) && !options.wallboard) {
+        error = std::string(options.monitor ? "--monitor" : "--board") + " goes with --wallboard";
+        return std::nullopt;
+    }
     if (options.screenshot && options.headless) {
         error = "--screenshot needs a window; drop --headless";
         return std::nullopt;
