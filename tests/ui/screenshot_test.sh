@@ -63,4 +63,10 @@ two_shots chats.json chats.png chat-photo.png
 # A call on hold (muted, recording), then digits sent with the dial pad.
 rm -rf "$home"
 two_shots call.json call-held.png call-dialpad.png
+# The agent's dashboard after four calls (Supervisor layout, where it has an area of its own).
+rm -rf "$home"
+(cd "$out" && run --layout Supervisor --scenario "$here/dashboard.json")
+read -r w h n < <(colours "$out/dashboard.png")
+echo "dashboard.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
 echo "screenshots in $out"
