@@ -26,7 +26,7 @@ constexpr std::array kStopWords = {
     "my", "need", "no", "not", "now", "of", "on", "one", "or", "our", "please", "so", "some", "still", "thank",
     "thanks", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up", "us", "want",
     "was", "wasn't", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "won't",
-    "would", "yes", "you", "your"};
+    "would", "yes", "yet", "you", "your"};
 
 bool isWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 

@@ -75,9 +75,9 @@ struct SearchHit {
 
 /// Narrows a search or a browse.
 struct SearchFilter {
-    std::string folder;               ///< "" for every folder
-    std::string tag;                  ///< "" for every tag
-    std::string service;              ///< "" for every service; otherwise that service's articles and general ones
+    std::string folder{};             ///< "" for every folder
+    std::string tag{};                ///< "" for every tag
+    std::string service{};            ///< "" for every service; otherwise that service's articles and general ones
     int limit = 20;
 };
 
