@@ -320,7 +320,7 @@ void KnowledgeBase::migrate() {
             how            TEXT NOT NULL,
             at_ms          INTEGER NOT NULL);
         CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tags, folder, content='articles',
-            content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+            content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
         CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, body, tags, folder) VALUES (new.seq, new.title, new.body, new.tags, new.folder);
         END;
