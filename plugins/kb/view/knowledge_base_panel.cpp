@@ -38,6 +38,12 @@ std::string when(std::int64_t ms) {
     return fmt::format("{:%d %b %Y %H:%M}", std::chrono::floor<std::chrono::seconds>(fromEpochMs(ms)));
 }
 
+/// "5 Jan 09:30", for tables.
+std::string shortWhen(std::int64_t ms) {
+    if (ms <= 0) return "-";
+    return fmt::format("{:%d %b %H:%M}", std::chrono::floor<std::chrono::seconds>(fromEpochMs(ms)));
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
@@ -388,7 +394,8 @@ void KnowledgeBasePanel::drawEditor() {
     const float buttons = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::InputTextMultiline("##kb.body", &editBody_, ImVec2(-1, std::max(ImGui::GetTextLineHeight() * 6,
                                                                             ImGui::GetContentRegionAvail().y - buttons)),
-                              ImGuiInputTextFlags_NoHorizontalScroll);
+                              ImGuiInputTextFlags_None);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plain text; a blank line between paragraphs, \"- \" for list items");
     const ArticleContent content{editTitle_, editBody_, editFolder_, editService_, tagsFrom(editTags_)};
     if (ImGui::Button(AD_ICON_CHECK "  Send for approval")) {
         if (editingId_.empty()) {
@@ -423,10 +430,10 @@ void KnowledgeBasePanel::drawHistory() {
                           ImVec2(0, std::min(ImGui::GetTextLineHeightWithSpacing() * (history_.size() + 1.5f),
                                              ImGui::GetContentRegionAvail().y * 0.4f)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Version", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Version", ImGuiTableColumnFlags_WidthStretch, 0.7f);
         ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(history_.size()));
@@ -442,9 +449,10 @@ void KnowledgeBasePanel::drawHistory() {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r.authorName.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(when(r.reviewedAtMs ? r.reviewedAtMs : r.createdAtMs).c_str());
+                ImGui::TextUnformatted(shortWhen(r.reviewedAtMs ? r.reviewedAtMs : r.createdAtMs).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextColored(statusColour(r.status), "%s", std::string(statusLabel(r.status)).c_str());
+                ImGui::TextColored(statusColour(r.status), "%s", r.status == RevisionStatus::Pending ? "Pending"
+                                                                 : std::string(statusLabel(r.status)).c_str());
             }
         }
         ImGui::EndTable();
@@ -456,12 +464,14 @@ void KnowledgeBasePanel::drawHistory() {
     ImGui::Separator();
     ImGui::BeginChild("##kb.version");
     ImGui::TextWrapped("%s", selected->content.title.c_str());
-    ImGui::TextDisabled("%s  -  tags: %s", selected->content.folder.c_str(), joined(selected->content.tags).c_str());
-    if (!selected->summary.empty()) ImGui::TextDisabled("Note: %s", selected->summary.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s  -  tags: %s", selected->content.folder.c_str(), joined(selected->content.tags).c_str());
+    if (!selected->summary.empty()) ImGui::TextWrapped("Note: %s", selected->summary.c_str());
     if (!selected->reviewerName.empty()) {
-        ImGui::TextDisabled("Reviewed by %s%s%s", selected->reviewerName.c_str(), selected->reviewComment.empty() ? "" : ": ",
-                            selected->reviewComment.c_str());
+        ImGui::TextWrapped("Reviewed by %s%s%s", selected->reviewerName.c_str(), selected->reviewComment.empty() ? "" : ": ",
+                           selected->reviewComment.c_str());
     }
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     ImGui::TextWrapped("%s", selected->content.body.c_str());
     ImGui::EndChild();
@@ -491,7 +501,8 @@ void KnowledgeBasePanel::drawContributions() {
         ImGui::TextDisabled(desk_.isSupervisor() ? "Nothing waits for approval." : "You have no drafts or proposals waiting.");
         return;
     }
-    const float listHeight = std::min(contributions_.size() * (rowHeight() + ImGui::GetStyle().ItemSpacing.y) + 8,
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float listHeight = std::min(contributions_.size() * (rowHeight() + style.ItemSpacing.y) + style.WindowPadding.y * 2,
                                       ImGui::GetContentRegionAvail().y * 0.35f);
     ImGui::BeginChild("##kb.contributions", ImVec2(0, listHeight), true);
     ImGuiListClipper clipper;
@@ -526,9 +537,12 @@ void KnowledgeBasePanel::drawContributions() {
     ImGui::TextWrapped("%s", r.content.title.c_str());
     ImGui::TextColored(statusColour(r.status), "%s", std::string(statusLabel(r.status)).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s  -  %s  -  tags: %s", r.content.folder.c_str(),
-                        r.content.service.empty() ? "all services" : r.content.service.c_str(), joined(r.content.tags).c_str());
-    if (!r.summary.empty()) ImGui::TextDisabled("Why: %s", r.summary.c_str());
+    ImGui::TextDisabled("%s", r.baseVersion ? fmt::format("change to version {}", r.baseVersion).c_str() : "new article");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("By %s  -  %s  -  %s  -  tags: %s", r.authorName.c_str(), r.content.folder.c_str(),
+                       r.content.service.empty() ? "all services" : r.content.service.c_str(), joined(r.content.tags).c_str());
+    if (!r.summary.empty()) ImGui::TextWrapped("Why: %s", r.summary.c_str());
+    ImGui::PopStyleColor();
     if (r.status == RevisionStatus::Rejected) {
         ImGui::TextColored(kErrorColour, "%s: %s", r.reviewerName.c_str(), r.reviewComment.c_str());
     }
