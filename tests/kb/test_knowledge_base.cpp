@@ -306,3 +306,10 @@ TEST_CASE("a knowledge base written by a newer version is refused and left untou
     }
     CHECK_THROWS_WITH_AS(KnowledgeBase(dir.path() / "kb.db"), doctest::Contains("newer AgentDesk"), KbStoreError);
 }
+
+TEST_CASE("a kb.db that is not a database is refused with a message naming the file") {
+    TempDir dir;
+    std::ofstream(dir.path() / "kb.db") << "these are not the pages of a SQLite database, just text that fills a page or two "
+                                        << std::string(8192, 'x');
+    CHECK_THROWS_WITH_AS(KnowledgeBase(dir.path() / "kb.db"), doctest::Contains((dir.path() / "kb.db").string().c_str()), KbStoreError);
+}

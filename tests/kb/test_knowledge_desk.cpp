@@ -61,6 +61,17 @@ struct Desktop {
         REQUIRE(desk.loggedIn());
     }
 
+    /// A line of the chat from the customer (or the agent).
+    void say(const std::string& interactionId, events::Party from, const std::string& text) {
+        events::ChatMessage m;
+        m.interactionId = interactionId;
+        m.messageId = "m-" + std::to_string(++lines);
+        m.from = from;
+        m.text = text;
+        harness.bus.publish(m);
+    }
+    int lines = 0;
+
     void offer(const std::string& id, Channel channel, const std::string& service, const std::string& subject,
                const std::string& preview = {}) {
         events::Offered o;
@@ -171,12 +182,10 @@ TEST_CASE("suggestions follow the offered chat and the customer's latest message
     CHECK(d.desk.context()->customerName == "Ingrid Larsen");
 
     // The customer moves on to another question: the newest lines lead.
-    d.harness.bus.publish(events::ChatMessage{"chat-1", "m-2", events::Party::Customer, "c-1010", "Ingrid",
-                                              "Also the zip on my jacket broke, the slider came off", 0, {}, events::Delivery::Sent});
+    d.say("chat-1", events::Party::Customer, "Also the zip on my jacket broke, the slider came off");
     CHECK(d.desk.suggestions().front().articleId == "broken-zip");
     // The agent's own lines are not the customer's needs.
-    d.harness.bus.publish(events::ChatMessage{"chat-1", "m-3", events::Party::Agent, "u-anna", "Anna",
-                                              "Let me check the gift card balance", 0, {}, events::Delivery::Sent});
+    d.say("chat-1", events::Party::Agent, "Let me check the gift card balance");
     CHECK(d.desk.suggestions().front().articleId == "broken-zip");
 }
 
@@ -197,7 +206,10 @@ TEST_CASE("suggestions are for the selected interaction, and only this agent's o
     d.harness.bus.publish(events::InteractionSelected{"", Channel::Chat});
     CHECK(d.desk.context()->interactionId == "chat-2");
 
-    d.harness.bus.publish(events::Completed{"chat-2", "u-anna", "", "", 0, false});
+    events::Completed completed;
+    completed.interactionId = "chat-2";
+    completed.agentId = "u-anna";
+    d.harness.bus.publish(completed);
     CHECK(d.desk.context() == nullptr);
     CHECK(d.desk.suggestions().empty());
 }

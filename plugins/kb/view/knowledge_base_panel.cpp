@@ -63,6 +63,11 @@ ImVec4 statusColour(RevisionStatus status) {
     return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
 }
 
+/// At most this many articles are listed without a query; a folder, a tag or a search narrows them.
+constexpr int kBrowseLimit = 1000;
+/// At most this many search results are listed.
+constexpr int kSearchLimit = 200;
+
 /// A row twice the text height, for the clipped lists.
 float rowHeight() { return ImGui::GetTextLineHeight() * 2.0f + 2.0f; }
 
@@ -89,13 +94,13 @@ void KnowledgeBasePanel::reload() {
     const bool listChanged = changed || query_ != loadedQuery_ || folder_ != loadedFolder_ || tag_ != loadedTag_;
     try {
         if (listChanged) {
-            const SearchFilter filter{folder_, tag_, "", 0};
+            const SearchFilter filter{folder_, tag_, "", kBrowseLimit};
             hits_.clear();
             browse_.clear();
             if (typedQuery(query_).empty()) {
                 browse_ = desk_.kb().browse(filter);
             } else {
-                hits_ = desk_.kb().search(query_, {folder_, tag_, "", 200});
+                hits_ = desk_.kb().search(query_, {folder_, tag_, "", kSearchLimit});
             }
             loadedQuery_ = query_;
             loadedFolder_ = folder_;
@@ -106,6 +111,7 @@ void KnowledgeBasePanel::reload() {
             tags_ = desk_.kb().tags();
             pendingCount_ = desk_.isSupervisor() ? desk_.kb().pending().size() : 0;
             article_ = openId_.empty() ? std::nullopt : desk_.kb().article(openId_);
+            markedFor_ = "\x01";  // the text may have changed (an approval)
             if (pane_ == Pane::History) history_ = desk_.kb().history(openId_);
             loadContributions();
         }
@@ -227,8 +233,12 @@ void KnowledgeBasePanel::drawList() {
             drawHitRows(hits_, "hits");
         }
     } else {
-        ImGui::TextDisabled("%s%zu article%s", folder_.empty() && tag_.empty() ? "All " : "", browse_.size(),
-                            browse_.size() == 1 ? "" : "s");
+        if (browse_.size() >= static_cast<std::size_t>(kBrowseLimit)) {
+            ImGui::TextDisabled("The first %d articles by title: search, or pick a folder or a tag.", kBrowseLimit);
+        } else {
+            ImGui::TextDisabled("%s%zu article%s", folder_.empty() && tag_.empty() ? "All " : "", browse_.size(),
+                                browse_.size() == 1 ? "" : "s");
+        }
         drawBrowseRows();
     }
 }
