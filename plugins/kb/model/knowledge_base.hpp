@@ -120,6 +120,7 @@ struct FolderCount {
     int articles = 0;
 };
 
+/// The knowledge base file: articles, search, ratings, uses and the contribution workflow.
 class KnowledgeBase {
 public:
     /// Opens (or creates) the database file and brings its schema up to date. Throws KbStoreError.

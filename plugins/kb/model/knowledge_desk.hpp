@@ -55,15 +55,19 @@ struct InteractionContext {
     std::vector<std::string> customerLines;  ///< the subject or preview, then chat lines; the last few kept
 };
 
+/// The knowledge base for this desktop's agent: suggestions, use, ratings and contributions over the bus.
 class KnowledgeDesk {
 public:
     KnowledgeDesk(KnowledgeBase& kb, Bus& bus, const Clock& clock, Timers& timers, DeskHooks hooks);
 
+    /// The knowledge base behind it, for reading.
     KnowledgeBase& kb() { return kb_; }
     const KnowledgeBase& kb() const { return kb_; }
     /// This desktop's agent as the knowledge base sees them (empty id while logged out).
     Person person() const;
+    /// True while an agent is logged in on this desktop.
     bool loggedIn() const { return agent_.loggedIn(); }
+    /// True when that agent may approve and reject proposals.
     bool isSupervisor() const { return person().role == "supervisor"; }
 
     /// The interaction suggestions are for ("" when none), and what is known about it.

@@ -168,13 +168,18 @@ void KnowledgeBasePanel::drawSearchBar() {
     if (ImGui::Button(KB_ICON_PLUS " New")) startEditing(nullptr);
     ImGui::SameLine();
     if (pendingCount_ > 0) ImGui::PushStyleColor(ImGuiCol_Text, kPendingColour);
-    if (ImGui::Button(contributions.c_str())) {
+    const bool openContributions = ImGui::Button(contributions.c_str());
+    if (pendingCount_ > 0) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip(desk_.isSupervisor() ? "Proposals waiting for your approval, and your own"
+                                               : "Your drafts and proposals, and what the reviewers answered");
+    }
+    if (openContributions) {
         pane_ = Pane::Contributions;
         loadContributions();
         contributionSelected_ = 0;
         reviewComment_.clear();
     }
-    if (pendingCount_ > 0) ImGui::PopStyleColor();
 
     // Folder and tag filters, half the width each.
     const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;

@@ -16,9 +16,11 @@
 
 namespace agentdesk::kb {
 
+/// The Knowledge Base panel over a KnowledgeDesk.
 class KnowledgeBasePanel {
 public:
     KnowledgeBasePanel(KnowledgeDesk& desk, HostApi& host);
+    /// Draws the panel's contents (called by the host inside the panel's area).
     void draw();
 
     /// Puts the keyboard in the search box on the next frame (Ctrl+K).
