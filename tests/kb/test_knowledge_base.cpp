@@ -185,7 +185,7 @@ TEST_CASE("a new article goes to approval, is not searchable until a supervisor 
     CHECK(s.kb.revision(proposal.id)->reviewerName == "Sam Rivera");
 }
 
-TEST_CASE("an agent cannot approve or reject; only a supervisor can") {
+TEST_CASE("an agent cannot approve or reject - only a supervisor can") {
     SeededKb s;
     auto edited = s.kb.article("broken-zip")->content;
     edited.body += "\n\nSpare sliders are free for loyalty card members.";
@@ -200,7 +200,7 @@ TEST_CASE("an agent cannot approve or reject; only a supervisor can") {
     CHECK(s.kb.revision(id)->status == RevisionStatus::Pending);
 }
 
-TEST_CASE("an edit is published as the next version when approved; a rejected one leaves the article as it was") {
+TEST_CASE("an edit is published as the next version when approved - a rejected one leaves the article as it was") {
     SeededKb s;
     const Article before = *s.kb.article("gift-cards");
     auto first = before.content;
@@ -260,7 +260,7 @@ TEST_CASE("proposals are checked before they are stored") {
     CHECK(s.kb.pending().empty());
 }
 
-TEST_CASE("a draft stays with its author until submitted; a rejected new article goes back to draft") {
+TEST_CASE("a draft stays with its author until submitted - a rejected new article goes back to draft") {
     SeededKb s;
     const auto draft = std::get<Revision>(s.kb.createArticle(content("Pickup lockers", "Parcels can go to lockers."), anna, false, kNow));
     CHECK(s.kb.article(draft.articleId)->state == ArticleState::Draft);
