@@ -30,7 +30,10 @@ public:
         };
         host.addCommand({"activity.accept", "Accept the selected offer", "Ctrl+Shift+A",
                          [this] { model_->accept(model_->selected()); },
-                         [selectedAt] { return selectedAt(ItemStage::Ringing); }});
+                         [this, selectedAt] {
+                             const Item* item = model_->find(model_->selected());
+                             return selectedAt(ItemStage::Ringing) && item && !item->offer.outbound;
+                         }});
         host.addCommand({"activity.release", "Release the selected interaction", "Ctrl+Shift+E",
                          [this] { model_->release(model_->selected()); },
                          [selectedAt] { return selectedAt(ItemStage::Connected); }});

@@ -6,6 +6,8 @@
 #include <agentdesk/plugin.hpp>
 #include <agentdesk/ui/icons.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 namespace agentdesk::voice {
@@ -13,7 +15,20 @@ namespace agentdesk::voice {
 class VoicePlugin final : public Plugin {
 public:
     void init(HostApi& host) override {
-        model_ = std::make_unique<CallControl>(host.bus(), host.clock());
+        // Recent numbers are kept in the plugin's settings, so redial works after a restart.
+        model_ = std::make_unique<CallControl>(host.bus(), host.clock(), [&host](const std::vector<std::string>& numbers) {
+            nlohmann::json settings = host.loadSettings();
+            settings["recentNumbers"] = numbers;
+            host.saveSettings(settings);
+        });
+        if (const nlohmann::json settings = host.loadSettings(); settings.contains("recentNumbers") &&
+                                                                 settings["recentNumbers"].is_array()) {
+            std::vector<std::string> numbers;
+            for (const auto& n : settings["recentNumbers"]) {
+                if (n.is_string()) numbers.push_back(n.get<std::string>());
+            }
+            model_->setRecent(std::move(numbers));
+        }
         panel_ = std::make_unique<CallPanel>(*model_, host);
         host.addPanel({"voice.call", "Call", AD_ICON_PHONE, DockHint::Center, [this] { panel_->draw(); }});
         connected_ = host.bus().subscribe<events::Connected>([this, &host](const events::Connected&) {

@@ -84,7 +84,7 @@ TEST_CASE("a Not Ready chosen while busy shows as the next state, then applies w
     CHECK_FALSE(d.session.state().hasPending);
 }
 
-TEST_CASE("logging out returns to the login screen; a session taken over elsewhere says why") {
+TEST_CASE("logging out returns to the login screen - a session taken over elsewhere says why") {
     Desk d;
     d.session.login("anna", "demo", PhoneDevice::Softphone, "");
     d.session.logout();

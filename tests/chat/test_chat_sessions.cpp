@@ -163,7 +163,7 @@ TEST_CASE("typing /ban blacklists the customer and ends the chat into wrap-up") 
     CHECK(d.model.sessions().empty());
 }
 
-TEST_CASE("#shortcut and Tab insert a canned response with the agent's name; KB text arrives through compose.insert") {
+TEST_CASE("#shortcut and Tab insert a canned response with the agent's name - KB text arrives through compose.insert") {
     Desktop d;
     d.loginAndReady("anna");
     const std::string id = d.chat("c-1");
@@ -180,7 +180,7 @@ TEST_CASE("#shortcut and Tab insert a canned response with the agent's name; KB 
     CHECK(d.log.last<events::Inserted>().first.interactionId == id);
 }
 
-TEST_CASE("a transferred chat leaves the list; a too large file is refused with the limit") {
+TEST_CASE("a transferred chat leaves the list - a too large file is refused with the limit") {
     Desktop d;
     d.loginAndReady("anna");
     d.loginAndReady("ben");

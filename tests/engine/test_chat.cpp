@@ -287,7 +287,7 @@ TEST_CASE("a chat transferred to a service waits in its queue for the next agent
     CHECK(desk.center.interaction(id)->service->id == "quick-chat");
 }
 
-TEST_CASE("files: too large or of a forbidden type are refused with the limit; others are stored and fetched") {
+TEST_CASE("files: too large or of a forbidden type are refused with the limit - others are stored and fetched") {
     ChatDesk desk;
     desk.ready("u-anna");
     const std::string id = desk.acceptedChat("u-anna");

@@ -238,7 +238,7 @@ TEST_CASE("an agent taking over their own session keeps their desk phone") {
     CHECK(f.log.last<events::LoggedIn>().first.deviceNumber == "2001");
 }
 
-TEST_CASE("a dial-out number must be given and look like a phone number; it is normalised") {
+TEST_CASE("a dial-out number must be given and look like a phone number - it is normalised") {
     CenterFixture f;
     CHECK(errorFor(f.log, f.login("anna", "demo", PhoneDevice::DialOut, " ")).code == "device_unavailable");
     CHECK(errorFor(f.log, f.login("anna", "demo", PhoneDevice::DialOut, "call me")).code == "device_unavailable");

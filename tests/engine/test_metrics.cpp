@@ -139,7 +139,7 @@ TEST_CASE("metrics: a wait of exactly the threshold counts as within") {
     CHECK(s.serviceLevelPct == doctest::Approx(50.0));  // 1 / 2
 }
 
-TEST_CASE("metrics: the longest wait follows the oldest one still waiting; ringing ones are not in queue") {
+TEST_CASE("metrics: the longest wait follows the oldest one still waiting - ringing ones are not in queue") {
     Metrics metrics(threeServices());
     metrics.queued("c1", "sales", at(0s));
     metrics.queued("c2", "sales", at(10s));

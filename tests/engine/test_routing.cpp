@@ -110,7 +110,7 @@ TEST_CASE("an interaction is offered to the longest-idle Ready agent with the se
     CHECK(f.center.queue("sales").size() == 1);
 }
 
-TEST_CASE("Not Ready agents are not offered work; the queue waits until someone is Ready") {
+TEST_CASE("Not Ready agents are not offered work - the queue waits until someone is Ready") {
     Fixture f;
     REQUIRE(f.harness.bus.publish(events::LoginRequest{"anna", "demo", PhoneDevice::Softphone, {}, false}));
     const std::string id = f.arrive("sales");
@@ -168,7 +168,7 @@ TEST_CASE("rejecting sends the interaction to another agent and sets the rejecti
     CHECK(f.ringingAt(id) == "u-chloe");
 }
 
-TEST_CASE("accept, release and wrap-up over the bus; the ACW timeout completes the interaction") {
+TEST_CASE("accept, release and wrap-up over the bus - the ACW timeout completes the interaction") {
     Fixture f;
     f.configured("sales").afterCallWork = WrapUp::limitedTo(30s);
     f.ready("anna");
@@ -339,7 +339,7 @@ TEST_CASE("a connected customer hanging up ends the interaction by Customer") {
     CHECK(f.state("anna") == AgentState::Ready);
 }
 
-TEST_CASE("logging out withdraws a ringing offer; it goes to the next agent") {
+TEST_CASE("logging out withdraws a ringing offer - it goes to the next agent") {
     Fixture f;
     f.ready("anna");
     f.ready("chloe");

@@ -104,7 +104,7 @@ TEST_CASE("under load with nobody to answer, every caller eventually abandons") 
     CHECK(world.log.count<events::Offered>() == 0);
 }
 
-TEST_CASE("the speed factor multiplies arrivals; pausing stops them") {
+TEST_CASE("the speed factor multiplies arrivals - pausing stops them") {
     auto arrivalsIn = [](double speed, Milliseconds span) {
         CenterConfig config = shipped();
         config.settings.simulation.speed = speed;

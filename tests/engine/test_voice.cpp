@@ -99,7 +99,7 @@ TEST_CASE("mute toggles, and only the agent on the call controls it") {
     CHECK(p.errorCode(other) == "not_yours");
 }
 
-TEST_CASE("recording: start, pause while the card number is read, resume, stop; the gap is kept") {
+TEST_CASE("recording: start, pause while the card number is read, resume, stop - the gap is kept") {
     Phone p;
     using events::RecordingAction;
     const std::uint64_t early = p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Pause});
@@ -123,7 +123,7 @@ TEST_CASE("recording: start, pause while the card number is read, resume, stop; 
     CHECK(state.recorded[1].toMs == t0 + 40'000);
 }
 
-TEST_CASE("DTMF digits go into the call and are echoed; invalid ones and digits on hold are refused") {
+TEST_CASE("DTMF digits go into the call and are echoed - invalid ones and digits on hold are refused") {
     Phone p;
     p.harness.bus.publish(events::SendDigits{p.call, "u-anna", "1"});
     p.harness.bus.publish(events::SendDigits{p.call, "u-anna", "42#"});
@@ -142,4 +142,44 @@ TEST_CASE("after the call ends its controls are refused") {
     const std::uint64_t late = p.harness.bus.publish(events::HoldCall{p.call, "u-anna"});
     CHECK(p.errorCode(late) == "unknown_interaction");
     CHECK_FALSE(p.voice.call(p.call));
+}
+
+TEST_CASE("an outbound call: the number is normalised, it rings at the customer, who answers - the agent is Busy") {
+    Phone p;
+    p.harness.bus.publish(events::Release{p.call, "u-anna"});
+    p.harness.bus.publish(events::Complete{p.call, "u-anna", "", ""});
+    REQUIRE(p.center.agentState("u-anna")->state() == AgentState::Ready);
+
+    const std::uint64_t bad = p.harness.bus.publish(events::Dial{"u-anna", "call me maybe", "support-voice"});
+    CHECK(p.errorCode(bad) == "invalid_number");
+    const std::uint64_t noService = p.harness.bus.publish(events::Dial{"u-anna", "+34 612 345 678", "nope"});
+    CHECK(p.errorCode(noService) == "unknown_service");
+
+    p.harness.bus.publish(events::Dial{"u-anna", "+34 (612) 345-678", "support-voice"});
+    const auto offer = p.log.last<events::Offered>().first;
+    CHECK(offer.outbound);
+    CHECK(offer.from == "+34612345678");
+    CHECK(offer.customerName == "Maria Lopez");  // the number is hers
+    CHECK(p.center.agentState("u-anna")->state() == AgentState::Ready);  // not yet talking
+    const std::uint64_t second = p.harness.bus.publish(events::Dial{"u-anna", "+1 206 555 0143", "support-voice"});
+    CHECK(p.errorCode(second) == "invalid_state");
+
+    p.harness.advance(5s);
+    CHECK(p.log.last<events::Connected>().first.interactionId == offer.interactionId);
+    CHECK(p.center.agentState("u-anna")->state() == AgentState::Busy);
+    CHECK(p.voice.call(offer.interactionId));
+}
+
+TEST_CASE("hanging up an outbound call before it is answered ends it with nothing to wrap up") {
+    Phone p;
+    p.harness.bus.publish(events::Release{p.call, "u-anna"});
+    p.harness.bus.publish(events::Complete{p.call, "u-anna", "", ""});
+    p.harness.bus.publish(events::Dial{"u-anna", "+44 20 7946 0000", "support-voice"});
+    const std::string id = p.log.last<events::Offered>().first.interactionId;
+    p.harness.bus.publish(events::Release{id, "u-anna"});
+    CHECK_FALSE(p.log.last<events::Ended>().first.wrapUp);
+    CHECK(p.log.last<events::Completed>().first.interactionId == id);
+    p.harness.advance(10s);
+    CHECK(p.center.agentState("u-anna")->state() == AgentState::Ready);
+    CHECK_FALSE(p.center.interaction(id));
 }

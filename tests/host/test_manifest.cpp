@@ -58,7 +58,7 @@ TEST_CASE("sdk versions parse as major.minor[.patch]") {
     CHECK_FALSE(parseSdkVersion("1.2.3.4"));
 }
 
-TEST_CASE("same major and an older or equal minor is compatible; anything else is refused with a reason") {
+TEST_CASE("same major and an older or equal minor is compatible - anything else is refused with a reason") {
     CHECK(sdkIncompatibility({1, 0, 0}, {1, 0, 0}).empty());
     CHECK(sdkIncompatibility({1, 0, 5}, {1, 2, 0}).empty());
     CHECK(sdkIncompatibility({1, 3, 0}, {1, 2, 0}).find("newer") != std::string::npos);

@@ -66,7 +66,7 @@ TEST_CASE("an agent's rooms: the team's first, then one per colleague, the team 
     CHECK(o.model.active() == "team:Sales");
 }
 
-TEST_CASE("a colleague the engine plays answers a direct message; unread until the room is opened") {
+TEST_CASE("a colleague the engine plays answers a direct message - unread until the room is opened") {
     Office o;
     REQUIRE(o.contactCenter.logInSimulated(*o.contactCenter.config().findUserById("u-maya")));
     CHECK(o.model.presenceOf("u-maya") == AgentState::NotReady);
@@ -87,7 +87,7 @@ TEST_CASE("a colleague the engine plays answers a direct message; unread until t
     CHECK(o.model.find(maya)->unread == 0);
 }
 
-TEST_CASE("a question to the team is answered by one teammate; a logged-out colleague does not answer") {
+TEST_CASE("a question to the team is answered by one teammate - a logged-out colleague does not answer") {
     Office o;
     o.model.setDraft("team:Sales", "Does anyone know the club discount?");
     o.model.send("team:Sales");

@@ -36,19 +36,20 @@ struct Desktop {
     Harness harness;
     engine::ContactCenter contactCenter{harness.bus, harness.clock, harness.timers, center()};
     engine::VoiceService voiceService{contactCenter, harness.bus, harness.clock};
-    voice::CallControl control{harness.bus, harness.clock};
+    std::vector<std::string> kept;  // the recent numbers as last saved
+    voice::CallControl control{harness.bus, harness.clock, [this](const std::vector<std::string>& n) { kept = n; }};
     std::string call;
 
-    Desktop() {
+    explicit Desktop(bool incomingCall = true) {
         harness.bus.publish(events::LoginRequest{"anna", "demo", PhoneDevice::Softphone, {}, false});
         harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
-        call = *contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
+        if (incomingCall) call = *contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
     }
 };
 
 }  // namespace
 
-TEST_CASE("the answered call shows its caller and timers; hold shows the hold timer; retrieve ends it") {
+TEST_CASE("the answered call shows its caller and timers - hold shows the hold timer - retrieve ends it") {
     Desktop d;
     CHECK_FALSE(d.control.call());  // ringing is not yet a call to control
     d.harness.bus.publish(events::Accept{d.call, "u-anna"});
@@ -66,7 +67,7 @@ TEST_CASE("the answered call shows its caller and timers; hold shows the hold ti
     CHECK(d.control.call()->state.heldTotalMs == 12'000);
 }
 
-TEST_CASE("mute, recording and the dial pad change what the panel shows; a refusal reaches the agent") {
+TEST_CASE("mute, recording and the dial pad change what the panel shows - a refusal reaches the agent") {
     Desktop d;
     d.harness.bus.publish(events::Accept{d.call, "u-anna"});
     d.control.toggleMute();
@@ -94,4 +95,28 @@ TEST_CASE("released, the call stays on screen as ended until its wrap-up is comp
     CHECK(d.control.takeError().empty());
     d.harness.bus.publish(events::Complete{d.call, "u-anna", "", ""});
     CHECK_FALSE(d.control.call());
+}
+
+TEST_CASE("placing a call: it shows as calling, then connected - the number tops the recent ones for redial") {
+    Desktop d(false);
+    voice::CallControl& control = d.control;
+    control.setRecent({"+1206555014", "+34612345678"});
+    CHECK(control.canDial());
+    control.dial("+34 612-345-678", "support-voice");
+    REQUIRE(control.call());
+    CHECK(control.call()->dialling);
+    CHECK_FALSE(control.connected());
+    CHECK_FALSE(control.canDial());
+    CHECK(control.recent() == std::vector<std::string>{"+34612345678", "+1206555014"});
+    CHECK(d.kept == control.recent());
+    d.harness.advance(5s);
+    CHECK(control.connected());
+    CHECK(control.call()->offer.customerName == "Maria Lopez");
+
+    control.release();
+    d.harness.bus.publish(events::Complete{control.call()->offer.interactionId, "u-anna", "", ""});
+    CHECK(control.canDial());
+    control.dial("not a number", "support-voice");
+    CHECK(control.takeError() == "\"not a number\" is not a phone number: use digits, optionally starting with +.");
+    CHECK(control.recent().size() == 2);
 }

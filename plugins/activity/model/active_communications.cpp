@@ -21,8 +21,8 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
         item.offeredAt = fromEpochMs(e.offeredAtMs);
         items_.push_back(item);
         lastWithdrawn_.clear();
-        if (selected_.empty()) selected_ = e.interactionId;
-        if (onOffer_) onOffer_(items_.back());
+        if (selected_.empty() || e.outbound) selected_ = e.interactionId;  // a call the agent placed is what they look at
+        if (onOffer_ && !e.outbound) onOffer_(items_.back());
     }));
     subscriptions_.push_back(bus_.subscribe<events::OfferWithdrawn>([this](const events::OfferWithdrawn& e) {
         if (!agent_.is(e.agentId) || !find(e.interactionId)) return;

@@ -20,7 +20,7 @@ const ImVec4 kWrapUp(0.62f, 0.52f, 0.95f, 1.0f);
 
 const char* stageLabel(ItemStage stage) {
     switch (stage) {
-        case ItemStage::Ringing: return "Ringing";
+        case ItemStage::Ringing: return "Ringing";  // also a call being placed
         case ItemStage::Connected: return "Connected";
         case ItemStage::WrapUp: return "Wrap-up";
     }
@@ -109,6 +109,14 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
     const std::string& id = o.interactionId;
     switch (item.stage) {
         case ItemStage::Ringing: {
+            if (o.outbound) {  // a call the agent placed, ringing at the customer
+                ImGui::TextColored(kRinging, "%s Calling %s... %s", AD_ICON_PHONE, o.from.c_str(),
+                                   text::clockText(model_.elapsed(item)).c_str());
+                ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.22f, 0.20f, 1));
+                if (ImGui::Button(AD_ICON_TIMES "  Hang up", ImVec2(120, 30))) model_.release(id);
+                ImGui::PopStyleColor();
+                break;
+            }
             const auto left = Milliseconds(o.ringTimeoutMs) - model_.elapsed(item);
             ImGui::TextColored(kRinging, "%s Ringing - %s left to answer", AD_ICON_BELL, text::clockText(left).c_str());
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.55f, 0.30f, 1));

@@ -60,6 +60,7 @@ inline constexpr std::string_view unknownService = "unknown_service";
 inline constexpr std::string_view unknownAgent = "unknown_agent";
 inline constexpr std::string_view targetUnavailable = "target_unavailable";
 inline constexpr std::string_view customerBlacklisted = "customer_blacklisted";
+inline constexpr std::string_view invalidNumber = "invalid_number";
 }  // namespace error_codes
 
 /// Where an interaction is in its life.
@@ -76,6 +77,7 @@ struct Interaction {
     std::string preview;                     // a chat's first message
     std::map<std::string, std::string> details;
     std::string transferNote;                // from the colleague who handed it on
+    bool outbound = false;                   // the agent placed the call: it rings at the customer
     Stage stage = Stage::Queued;
     std::string agentId;                     // while ringing, connected or wrapping up
     TimePoint queuedAt{};
@@ -174,6 +176,12 @@ public:
     /// none (a banned customer: the agent notes what happened).
     std::optional<Refusal> release(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0,
                                    bool wrapUpAnyway = false);
+    /// Calls `number` for a voice service: the call rings at the customer, who answers after a few
+    /// seconds (interaction.offered with outbound set, then interaction.connected).
+    std::optional<Refusal> dial(std::string_view agentId, std::string_view serviceId, std::string_view number,
+                                std::uint64_t correlation = 0);
+    /// A phone number with spaces, dashes, dots and brackets taken out, or "" when it is not one.
+    static std::string normalizedNumber(std::string_view number);
     /// Hands a connected interaction to a colleague (offered to them at once, whatever their skills)
     /// or to a service's queue of the same channel. The agent leaves it without wrap-up.
     std::optional<Refusal> transfer(std::string_view agentId, std::string_view interactionId,
@@ -249,6 +257,8 @@ private:
     const Session* bestAgentFor(const Interaction& interaction) const;
     bool canTake(const Session& session, const Interaction& interaction) const;
     void offer(Interaction& interaction, const Session& session);
+    void publishOffer(const Interaction& interaction, std::uint64_t correlation);
+    void connectOutbound(const std::string& interactionId);
     void withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation);
     void requeue(Interaction& interaction);
     void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,

@@ -218,9 +218,15 @@ void ContactCenter::offer(Interaction& interaction, const Session& chosen) {
         route();
     });
 
+    publishOffer(interaction, 0);
+    notify([&](CenterObserver& o) { o.offered(interaction); });
+}
+
+void ContactCenter::publishOffer(const Interaction& interaction, std::uint64_t correlation) {
+    const ServiceConfig& service = *interaction.service;
     events::Offered event;
     event.interactionId = interaction.id;
-    event.agentId = session.user.id;
+    event.agentId = interaction.agentId;
     event.channel = service.channel;
     event.serviceId = service.id;
     event.serviceName = service.name;
@@ -239,8 +245,8 @@ void ContactCenter::offer(Interaction& interaction, const Session& chosen) {
     event.preview = interaction.preview;
     event.details = interaction.details;
     event.transferNote = interaction.transferNote;
-    bus_.publish(event);
-    notify([&](CenterObserver& o) { o.offered(interaction); });
+    event.outbound = interaction.outbound;
+    bus_.publish(event, correlation);
 }
 
 void ContactCenter::withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation) {
@@ -313,6 +319,7 @@ std::optional<ContactCenter::Refusal> ContactCenter::accept(std::string_view age
                                                             std::uint64_t correlation) {
     Interaction* interaction = nullptr;
     if (auto refusal = checkOwnership(agentId, interactionId, Stage::Ringing, interaction)) return refusal;
+    if (interaction->outbound) return Refusal{error_codes::invalidState, "The customer has not answered yet."};
     Session& session = *findSession(agentId);
     session.ringing.clear();
     interaction->ringTimer.cancel();
@@ -335,6 +342,7 @@ std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view age
                                                             std::uint64_t correlation) {
     Interaction* interaction = nullptr;
     if (auto refusal = checkOwnership(agentId, interactionId, Stage::Ringing, interaction)) return refusal;
+    if (interaction->outbound) return Refusal{error_codes::invalidState, "The customer has not answered yet."};
     withdraw(*interaction, events::WithdrawReason::Rejected, correlation);
     if (Session* session = findSession(agentId)) {
         AnsweringScope answering(answering_, correlation);
@@ -346,10 +354,94 @@ std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view age
 
 std::optional<ContactCenter::Refusal> ContactCenter::release(std::string_view agentId, std::string_view interactionId,
                                                              std::uint64_t correlation, bool wrapUpAnyway) {
-    Interaction* interaction = nullptr;
+    Interaction* interaction = findInteraction(interactionId);
+    if (interaction && interaction->outbound && interaction->stage == Stage::Ringing && interaction->agentId == agentId) {
+        // Hanging up before the customer answered: nothing happened, nothing to wrap up.
+        Session& session = *findSession(agentId);
+        session.ringing.clear();
+        --session.loadOf(interaction->service->channel);
+        interaction->ringTimer.cancel();
+        const std::int64_t now = toEpochMs(clock_.now());
+        bus_.publish(events::Ended{interaction->id, std::string(agentId), events::EndedBy::Agent, now, false, 0}, correlation);
+        bus_.publish(events::Completed{interaction->id, std::string(agentId), "", "", now, false}, correlation);
+        forget(interaction->id);
+        route();
+        return std::nullopt;
+    }
+    interaction = nullptr;
     if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction)) return refusal;
     endInteraction(*interaction, events::EndedBy::Agent, correlation, wrapUpAnyway);
     return std::nullopt;
+}
+
+std::string ContactCenter::normalizedNumber(std::string_view number) {
+    std::string out;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        const char c = number[i];
+        if (c >= '0' && c <= '9') out += c;
+        else if (c == '+' && out.empty()) out += c;
+        else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') return {};
+    }
+    const std::size_t digits = out.size() - (out.starts_with('+') ? 1 : 0);
+    return digits >= 3 && digits <= 15 ? out : std::string();
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::dial(std::string_view agentId, std::string_view serviceId,
+                                                         std::string_view number, std::uint64_t correlation) {
+    Session* session = findSession(agentId);
+    if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
+    const ServiceConfig* service = config_.findService(serviceId);
+    if (!service || service->channel != Channel::Voice) {
+        return Refusal{error_codes::unknownService, "Choose the voice service you are calling for."};
+    }
+    if (session->device == PhoneDevice::NoPhone) {
+        return Refusal{error_codes::invalidState, "You logged in without a phone: log in with one to make calls."};
+    }
+    if (!session->ringing.empty() || session->loadOf(Channel::Voice) + session->loadOf(Channel::Campaign) > 0) {
+        return Refusal{error_codes::invalidState, "Finish the current call first."};
+    }
+    if (session->state.state() == AgentState::AfterCallWork) {
+        return Refusal{error_codes::invalidState, "Complete your wrap-up first."};
+    }
+    const std::string dialled = normalizedNumber(number);
+    if (dialled.empty()) {
+        return Refusal{error_codes::invalidNumber,
+                       fmt::format("\"{}\" is not a phone number: use digits, optionally starting with +.", number)};
+    }
+    auto created = std::make_unique<Interaction>();
+    Interaction& call = *created;
+    call.arrival = ++arrivals_;
+    call.id = fmt::format("{}{}", idPrefix_, call.arrival);
+    call.service = service;
+    call.outbound = true;
+    call.from = dialled;
+    for (const Customer& customer : config_.customers) {
+        if (!customer.phone.empty() && normalizedNumber(customer.phone) == dialled) call.customer = &customer;
+    }
+    call.queuedAt = call.offeredAt = clock_.now();
+    call.stage = Stage::Ringing;
+    call.agentId = session->user.id;
+    session->ringing = call.id;
+    ++session->loadOf(Channel::Voice);
+    // The simulated customer picks up after a few rings.
+    call.ringTimer = timers_.at(clock_.now() + std::chrono::seconds(5), [this, id = call.id] { connectOutbound(id); });
+    const std::string id = call.id;
+    interactions_[id] = std::move(created);
+    publishOffer(*interactions_[id], correlation);
+    return std::nullopt;
+}
+
+void ContactCenter::connectOutbound(const std::string& interactionId) {
+    Interaction* call = findInteraction(interactionId);
+    if (!call || call->stage != Stage::Ringing || !call->outbound) return;
+    Session* session = findSession(call->agentId);
+    if (!session) return;
+    session->ringing.clear();
+    call->stage = Stage::Connected;
+    call->answeredAt = clock_.now();
+    bus_.publish(events::Connected{call->id, call->agentId, Channel::Voice, call->service->id, toEpochMs(call->answeredAt)});
+    notify([&](CenterObserver& o) { o.answered(*call); });
+    session->state.interactionStarted();
 }
 
 bool ContactCenter::canReceiveTransfer(const Session& session, const Interaction& interaction) const {

@@ -74,6 +74,11 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
         }
         bus_.publish(*call, m.correlation);
     }));
+    subscriptions_.push_back(bus_.subscribe<events::Dial>([this](const events::Dial& c, const Message& m) {
+        if (auto refusal = center_.dial(c.agentId, c.serviceId, c.number, m.correlation)) {
+            refuse(c.topic, refusal->code, refusal->message, m.correlation);
+        }
+    }));
     subscriptions_.push_back(bus_.subscribe<events::SendDigits>([this](const events::SendDigits& c, const Message& m) {
         events::CallState* call = controllable(c.topic, c.agentId, c.interactionId, m.correlation);
         if (!call) return;

@@ -12,21 +12,28 @@ bool isCall(Channel channel) { return channel == Channel::Voice || channel == Ch
 
 }  // namespace
 
-CallControl::CallControl(Bus& bus, const Clock& clock)
-    : bus_(bus), clock_(clock), agent_(bus, [this](const std::string& agentId) {
+CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChanged)
+    : bus_(bus), clock_(clock), recentChanged_(std::move(recentChanged)), agent_(bus, [this](const std::string& agentId) {
           if (!agentId.empty()) return;
           offers_.clear();
           call_.reset();
       }) {
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
-        if (isCall(e.channel) && agent_.is(e.agentId)) offers_[e.interactionId] = e;
+        if (!isCall(e.channel) || !agent_.is(e.agentId)) return;
+        offers_[e.interactionId] = e;
+        if (!e.outbound) return;
+        call_ = Call{e, fromEpochMs(e.offeredAtMs), {}, false, true};  // ringing at the customer
+        std::erase(recent_, e.from);
+        recent_.insert(recent_.begin(), e.from);
+        if (recent_.size() > 10) recent_.resize(10);
+        if (recentChanged_) recentChanged_(recent_);
     }));
     subscriptions_.push_back(bus_.subscribe<events::OfferWithdrawn>(
         [this](const events::OfferWithdrawn& e) { offers_.erase(e.interactionId); }));
     subscriptions_.push_back(bus_.subscribe<events::Connected>([this](const events::Connected& e) {
         auto offer = offers_.find(e.interactionId);
         if (offer == offers_.end() || !agent_.is(e.agentId)) return;
-        call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false};
+        call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false, false};
         call_->state.interactionId = e.interactionId;
         offers_.erase(offer);
     }));
@@ -35,7 +42,7 @@ CallControl::CallControl(Bus& bus, const Clock& clock)
     }));
     subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
         if (!call_ || call_->offer.interactionId != e.interactionId || !agent_.is(e.agentId)) return;
-        if (e.by == events::EndedBy::Transferred || !e.wrapUp) {
+        if (e.by == events::EndedBy::Transferred || !e.wrapUp || call_->dialling) {
             call_.reset();
             return;
         }
@@ -45,6 +52,12 @@ CallControl::CallControl(Bus& bus, const Clock& clock)
     }));
     subscriptions_.push_back(bus_.subscribe<events::Completed>([this](const events::Completed& e) {
         if (call_ && call_->offer.interactionId == e.interactionId) call_.reset();
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::ServiceMetricsSnapshot>([this](const events::ServiceMetricsSnapshot& e) {
+        services_.clear();
+        for (const events::ServiceMetrics& service : e.services) {
+            if (service.channel == Channel::Voice) services_.push_back({service.serviceId, service.name});
+        }
     }));
     subscriptions_.push_back(bus_.subscribe<events::Error>([this](const events::Error& e, const Message& m) {
         if (std::find(sent_.begin(), sent_.end(), m.correlation) != sent_.end()) error_ = e.message;
@@ -90,7 +103,12 @@ void CallControl::sendDigits(const std::string& digits) {
 }
 
 void CallControl::release() {
-    if (connected()) command(events::Release{call_->offer.interactionId, agent_.id()});
+    if (call_ && !call_->ended) command(events::Release{call_->offer.interactionId, agent_.id()});
+}
+
+void CallControl::dial(const std::string& number, const std::string& serviceId) {
+    if (!canDial()) return;
+    command(events::Dial{agent_.id(), number, serviceId});
 }
 
 std::string CallControl::takeError() { return std::exchange(error_, {}); }

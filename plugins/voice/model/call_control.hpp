@@ -8,9 +8,11 @@
 #include <agentdesk/clock.hpp>
 #include <agentdesk/current_agent.hpp>
 #include <agentdesk/events/interaction.hpp>
+#include <agentdesk/events/metrics.hpp>
 #include <agentdesk/events/voice.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,18 +23,29 @@ namespace agentdesk::voice {
 /// The agent's current call.
 struct Call {
     events::Offered offer;
-    TimePoint connectedAt{};
+    TimePoint connectedAt{};  ///< when it was placed, while dialling
     events::CallState state;
     bool ended = false;  ///< hung up; wrap-up continues in Active Communications
+    bool dialling = false;  ///< placed by the agent, ringing at the customer
+};
+
+/// A voice service an agent can call for.
+struct VoiceService {
+    std::string id;
+    std::string name;
 };
 
 class CallControl {
 public:
-    CallControl(Bus& bus, const Clock& clock);
+    /// Called when the recent numbers change (to keep them).
+    using RecentChanged = std::function<void(const std::vector<std::string>&)>;
+    CallControl(Bus& bus, const Clock& clock, RecentChanged recentChanged = {});
 
     /// The call on screen: the connected one, or the one that just ended until its wrap-up is done.
     const std::optional<Call>& call() const { return call_; }
-    bool connected() const { return call_ && !call_->ended; }
+    bool connected() const { return call_ && !call_->ended && !call_->dialling; }
+    /// True while the agent can place a call (logged in, no call in hand).
+    bool canDial() const { return agent_.loggedIn() && !call_; }
     /// Time on the call, and on the current hold.
     Milliseconds talkTime() const;
     Milliseconds holdTime() const;
@@ -43,6 +56,14 @@ public:
     /// Sends one or more digits (the dial pad's keys, or typed).
     void sendDigits(const std::string& digits);
     void release();
+    /// Calls a number for a voice service; once the call rings it tops the recent numbers.
+    void dial(const std::string& number, const std::string& serviceId);
+
+    /// Numbers dialled, most recent first (at most 10, no repeats).
+    const std::vector<std::string>& recent() const { return recent_; }
+    void setRecent(std::vector<std::string> numbers) { recent_ = std::move(numbers); }
+    /// The voice services, as the contact center's figures list them.
+    const std::vector<VoiceService>& services() const { return services_; }
 
     /// The last refusal of something asked here ("" when none), and clears it.
     std::string takeError();
@@ -53,9 +74,12 @@ private:
 
     Bus& bus_;
     const Clock& clock_;
+    RecentChanged recentChanged_;
     CurrentAgent agent_;
     std::map<std::string, events::Offered, std::less<>> offers_;
     std::optional<Call> call_;
+    std::vector<std::string> recent_;
+    std::vector<VoiceService> services_;
     std::vector<std::uint64_t> sent_;
     std::string error_;
     std::vector<Subscription> subscriptions_;

@@ -30,7 +30,7 @@ void CallPanel::draw() {
     if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Call", error});
     const auto& call = model_.call();
     if (!call) {
-        ImGui::TextDisabled("No call. Calls you answer are controlled here.");
+        drawDialer();
         return;
     }
     scheduleTick();
@@ -40,6 +40,13 @@ void CallPanel::draw() {
     ImGui::TextDisabled("%s", fmt::format("{} · {}", offer.from, offer.serviceName).c_str());
 
     // What the call is doing now, in words and colour.
+    if (call->dialling) {
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} Calling... {}", AD_ICON_PHONE, text::clockText(model_.talkTime())).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
+        if (ImGui::Button(AD_ICON_TIMES " Hang up")) model_.release();
+        ImGui::PopStyleColor();
+        return;
+    }
     if (call->ended) {
         ImGui::TextDisabled("Call ended after %s. Wrap up in Active Communications.", text::clockText(model_.talkTime()).c_str());
     } else if (state.held) {
@@ -87,6 +94,46 @@ void CallPanel::draw() {
     ImGui::Spacing();
     if (ImGui::Checkbox("Dial pad", &dialPadOpen_)) {}
     if (dialPadOpen_) drawDialPad();
+}
+
+void CallPanel::drawDialer() {
+    ImGui::TextDisabled("No call. Calls you answer are controlled here; or place one:");
+    const auto& services = model_.services();
+    ImGui::BeginDisabled(!model_.canDial());
+    ImGui::SetNextItemWidth(200);
+    const bool enter = ImGui::InputTextWithHint("##number", "+34 612 345 678", number_, sizeof number_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::SameLine();
+    service_ = std::clamp(service_, 0, std::max(0, static_cast<int>(services.size()) - 1));
+    ImGui::SetNextItemWidth(170);
+    if (ImGui::BeginCombo("##service", services.empty() ? "Service" : services[static_cast<std::size_t>(service_)].name.c_str())) {
+        for (std::size_t i = 0; i < services.size(); ++i) {
+            if (ImGui::Selectable(services[i].name.c_str(), static_cast<int>(i) == service_)) service_ = static_cast<int>(i);
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The service you call for: caller id, dispositions and reporting");
+    ImGui::SameLine();
+    const bool ready = number_[0] && !services.empty();
+    ImGui::BeginDisabled(!ready);
+    if ((ImGui::Button(AD_ICON_PHONE " Call") || enter) && ready) {
+        model_.dial(number_, services[static_cast<std::size_t>(service_)].id);
+    }
+    ImGui::EndDisabled();
+    if (!model_.recent().empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Recent numbers");
+        for (const std::string& number : model_.recent()) {
+            ImGui::PushID(number.c_str());
+            if (ImGui::SmallButton(AD_ICON_REFRESH " Redial") && !services.empty()) {
+                model_.dial(number, services[static_cast<std::size_t>(service_)].id);
+            }
+            ImGui::SameLine();
+            ImGui::TextUnformatted(number.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndDisabled();
 }
 
 void CallPanel::drawDialPad() {

@@ -16,12 +16,15 @@ public:
 
 private:
     void drawDialPad();
+    void drawDialer();
     void scheduleTick();
 
     CallControl& model_;
     HostApi& host_;
     Timer tick_;
     bool dialPadOpen_ = true;
+    char number_[64] = {};
+    int service_ = 0;
 };
 
 }  // namespace agentdesk::voice

@@ -83,9 +83,10 @@ struct Offered {
     std::string preview;                    ///< for chats: the customer's first message
     std::map<std::string, std::string> details;  ///< e.g. a mobile app's device and location
     std::string transferNote;               ///< from the colleague who transferred it, "" otherwise
+    bool outbound = false;                  ///< the agent placed it: it rings at the customer, nothing to accept
     MSGPACK_DEFINE_MAP(interactionId, agentId, channel, serviceId, serviceName, customerId, customerName, from,
                        subject, queuedAtMs, offeredAtMs, ringTimeoutMs, dispositions, dispositionRequired, medium,
-                       preview, details, transferNote)
+                       preview, details, transferNote, outbound)
 };
 
 /// Command: answer an offered interaction. Answered by Connected or Error.

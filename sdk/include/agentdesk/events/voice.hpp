@@ -6,6 +6,8 @@
 //   voice.mute                    ->   voice.call   (muted or not)
 //   voice.record                  ->   voice.call   (recording on, paused, off; the gaps are kept)
 //   voice.dtmf                    ->   voice.dtmf.sent, or error invalid_digits
+//   voice.dial                    ->   interaction.offered (outbound: it rings at the customer), then
+//                                      interaction.connected when they answer; or error
 //
 // voice.call carries the whole state of the call after every change, so a desktop that
 // (re)starts needs no history.
@@ -93,6 +95,18 @@ struct SendDigits {
     std::string agentId;
     std::string digits;
     MSGPACK_DEFINE_MAP(interactionId, agentId, digits)
+};
+
+/// Command: call a number for a service (its caller id, dispositions and reporting). Answered by
+/// interaction.offered with `outbound` set, then interaction.connected when the customer answers;
+/// interaction.release while it rings hangs up. Errors: invalid_number, unknown_service,
+/// invalid_state (already on a call, or no phone), not_logged_in.
+struct Dial {
+    static constexpr std::string_view topic = "voice.dial";
+    std::string agentId;
+    std::string number;
+    std::string serviceId;
+    MSGPACK_DEFINE_MAP(agentId, number, serviceId)
 };
 
 /// Event: digits went into the call.
