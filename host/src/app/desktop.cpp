@@ -30,7 +30,7 @@ Desktop::Desktop(Options options, Paths paths, std::chrono::steady_clock::time_p
         virtualClock_.set(ScenarioRunner::startOf(*options_.scenario).value_or(systemClock_.now()));
     }
     bus_.setWakeCallback([this] {
-        redrawRequested_ = true;
+        if (!options_.wallboard) redrawRequested_ = true;  // a wallboard's plugin asks when its figures change
         if (window_) glfwPostEmptyEvent();
     });
     bus_.setProblemSink([](const Message& m, std::string_view problem) {

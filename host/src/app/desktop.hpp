@@ -51,6 +51,7 @@ private:
     void drawWallboard();
     ImFont* displayFont(float pixelHeight) const;
     bool chooseMonitor(int& x, int& y, int& width, int& height);
+    static void noteInput(GLFWwindow* window);
     void drawMenuBar();
     void drawTopBar(float y, float height);
     void drawWorkspace(float top);
@@ -91,6 +92,8 @@ private:
     GLFWwindow* window_ = nullptr;
     bool imguiReady_ = false;
     std::atomic<bool> redrawRequested_{true};
+    std::atomic<bool> inputSeen_{false};  // wallboard mode: input since the last frame
+    TimePoint lastFrameAt_{};
     int framesToSettle_ = 3;  // ImGui needs a few frames after input to settle hover and layout
     std::string dragPanel_;   // tab being dragged, "" when none
     std::string pendingScreenshot_;

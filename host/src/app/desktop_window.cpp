@@ -32,7 +32,9 @@
 #include <spdlog/logger.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <vector>
 
 namespace agentdesk::host {
@@ -58,6 +60,10 @@ constexpr float kDisplaySizes[] = {22, 28, 36, 48, 64, 88, 120};
 constexpr float kReferenceLines = 1080.0f;
 
 ImVec2 toVec(float x, float y) { return ImVec2(x, y); }
+
+// A wallboard is often run by a service manager: SIGTERM or SIGINT ends it cleanly at the next tick.
+std::atomic<bool> gTerminate{false};
+extern "C" void onTerminate(int) { gTerminate = true; }
 
 bool contains(const Rect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
 
@@ -167,12 +173,29 @@ bool Desktop::openWindow(std::string& error) {
     io.IniFilename = nullptr;  // the workspace saves its own layout
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would wake the desktop twice a second
+    if (options_.wallboard) {
+        // A wallboard redraws for its timers, for new figures and for input, not for every bus message
+        // (runWindowed): these note the input. Installed first, so ImGui's callbacks chain to them.
+        glfwSetWindowUserPointer(window_, this);
+        glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { noteInput(w); });
+        glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { noteInput(w); });
+        glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { noteInput(w); });
+        glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { noteInput(w); });
+        glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { noteInput(w); });
+        glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { noteInput(w); });
+        glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { noteInput(w); });
+        glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { noteInput(w); });
+    }
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     loadFonts();
     applyTheme();
     appLog().info("window {}x{}, OpenGL {}", width, height, reinterpret_cast<const char*>(glGetString(GL_VERSION)));
     return true;
+}
+
+void Desktop::noteInput(GLFWwindow* window) {
+    if (auto* self = static_cast<Desktop*>(glfwGetWindowUserPointer(window))) self->inputSeen_ = true;
 }
 
 bool Desktop::chooseMonitor(int& x, int& y, int& width, int& height) {
@@ -370,16 +393,33 @@ int Desktop::runWindowed() {
     workspace_.placeNewPanels(registeredPanels());
 
     int exitCode = 0;
+    int rendered = 0;
     if (options_.scenario) {
         exitCode = runScenario(true);
     } else {
-        int rendered = 0;
-        while (!glfwWindowShouldClose(window_) && !quitRequested_) {
+        if (options_.wallboard) {
+            std::signal(SIGTERM, onTerminate);
+            std::signal(SIGINT, onTerminate);
+        }
+        while (!glfwWindowShouldClose(window_) && !quitRequested_ && !gTerminate) {
             // A counted run (--frames) renders back to back; otherwise sleep until something changes.
             auto timeout = options_.frames > 0 ? std::optional<double>(0.0) : waitTimeout();
             if (!timeout) glfwWaitEvents();
             else if (*timeout <= 0.0) glfwPollEvents();
             else glfwWaitEventsTimeout(*timeout);
+            if (options_.wallboard && options_.frames == 0 && framesToSettle_ == 0) {
+                // The contact center's traffic and timers alone do not redraw a wallboard (a busy center
+                // sends many messages a second, and a 4K frame is not free): take them in, and draw when
+                // a plugin asks (the wallboard's once-a-second tick), on input, or when a toast expires.
+                const TimePoint now = clock_->now();
+                timers_.runDue(now);
+                bus_.dispatch();
+                const auto expiry = notifications_.nextExpiry(lastFrameAt_);
+                const bool toastGone = expiry && *expiry <= now;
+                if (!redrawRequested_ && !inputSeen_.exchange(false) && !toastGone) continue;
+            }
+            inputSeen_ = false;
+            lastFrameAt_ = clock_->now();
             renderFrame();
             ++rendered;
             if (options_.frames > 0 && rendered == options_.frames - 1 && options_.screenshot) {
@@ -392,6 +432,8 @@ int Desktop::runWindowed() {
             if (options_.frames > 0 && rendered >= options_.frames) break;
         }
     }
+    appLog().info("{} frames drawn in {:.0f} s", rendered,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
     if (!options_.wallboard) {  // a wallboard run leaves the desktop's window and layout as they were
         saveLayouts();
         saveSettings();

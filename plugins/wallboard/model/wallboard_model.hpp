@@ -90,6 +90,7 @@ public:
     /// Grows with every change the view should draw.
     std::uint64_t revision() const { return revision_; }
 
+
 private:
     void evaluate(ServiceTile& tile, TimePoint now, bool fresh);
     void rebuildPages();

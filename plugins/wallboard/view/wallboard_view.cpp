@@ -144,17 +144,16 @@ WallboardView::WallboardView(WallboardModel& model, HostApi& host, std::function
     : model_(model), host_(host), openEditor_(std::move(openEditor)) {}
 
 void WallboardView::scheduleWake(TimePoint now) {
-    // Redraws: each second for the clock, times in state and the ticker; twice a second while a tile
-    // flashes; at the next page move. Data arriving wakes the desktop by itself.
+    // One redraw at each whole second, and no other: the clock, times in state, the ticker, the flash
+    // (a second on, a second off) and new figures (at most a second late) all show then, so a
+    // wallboard draws one frame a second however busy the center is. Page moves fall on a tick too.
     TimePoint next = std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds(1);
-    if (auto flash = model_.flashEnds(now)) {
-        next = std::min(next, std::chrono::floor<std::chrono::milliseconds>(now) + Milliseconds(500 - toEpochMs(now) % 500));
-        (void)flash;
-    }
-    if (auto move = rotation_.nextMove(); move && *move > now) next = std::min(next, *move);
     if (wake_ && wakeAt_ <= next && wakeAt_ > now) return;
     wakeAt_ = next;
-    wake_ = host_.timers().at(next, [this] { wake_ = Timer(); });
+    wake_ = host_.timers().at(next, [this] {
+        wake_ = Timer();
+        host_.requestRedraw();  // a full-screen wallboard is drawn only when asked (see the host's frame loop)
+    });
 }
 
 void WallboardView::handleKeys(TimePoint now) {
@@ -306,8 +305,8 @@ void WallboardView::drawTile(ImDrawList* dl, const Fonts& f, const ServiceTile& 
     ImU32 bg = kPanel;
     if (tile.worst == Level::Amber) bg = IM_COL32(92, 66, 20, 255);
     if (tile.worst == Level::Red) bg = IM_COL32(105, 28, 28, 255);
-    // Flash: the tile alternates with its level's full colour twice a second for flashSeconds after a breach.
-    const bool flashOn = model_.flashing(tile, now) && (toEpochMs(now) / 500) % 2 == 0;
+    // Flash: the tile alternates with its level's full colour each second for flashSeconds after a breach.
+    const bool flashOn = model_.flashing(tile, now) && (toEpochMs(now) / 1000) % 2 == 0;
     if (flashOn) bg = darker(levelColour(tile.worst), 0.85f);
     dl->AddRectFilled(min, max, bg, rounding);
     dl->AddRectFilled(min, ImVec2(min.x + 8 * f.unit, max.y), levelColour(tile.worst), rounding, ImDrawFlags_RoundCornersLeft);
