@@ -69,4 +69,11 @@ rm -rf "$home"
 read -r w h n < <(colours "$out/dashboard.png")
 echo "dashboard.png: ${w}x${h}, $n colours"
 [ "$n" -gt 20 ]
+
+# The directory with two favourites (as the star would keep them), then a number from it in the
+# Call panel's dialer.
+rm -rf "$home"
+mkdir -p "$home/config/plugins"
+echo '{"favorites": ["u-maya", "contact:warehouse"]}' > "$home/config/plugins/directory.json"
+two_shots directory.json directory.png directory-dial.png
 echo "screenshots in $out"

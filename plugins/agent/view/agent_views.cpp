@@ -1,6 +1,7 @@
 #include "view/agent_views.hpp"
 
 #include <agentdesk/text.hpp>
+#include <agentdesk/ui/colours.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -19,17 +20,7 @@ ImVec4 toVec4(unsigned int c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace
 
-unsigned int stateColour(AgentState state) {
-    switch (state) {
-        case AgentState::Ready: return IM_COL32(46, 170, 80, 255);
-        case AgentState::NotReady: return IM_COL32(205, 60, 55, 255);
-        case AgentState::Busy: return IM_COL32(225, 150, 30, 255);
-        case AgentState::AfterCallWork: return IM_COL32(120, 100, 210, 255);
-        case AgentState::Supervising: return IM_COL32(40, 160, 170, 255);
-        case AgentState::LoggedOut: return IM_COL32(120, 120, 120, 255);
-    }
-    return IM_COL32(120, 120, 120, 255);
-}
+unsigned int stateColour(AgentState state) { return ui::stateColour(state); }
 
 AgentViews::AgentViews(AgentSession& session, HostApi& host) : session_(session), host_(host) {
     // UI-01: remember the last user name and phone device, never the password.
