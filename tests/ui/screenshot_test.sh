@@ -76,4 +76,15 @@ rm -rf "$home"
 mkdir -p "$home/config/plugins"
 echo '{"favorites": ["u-maya", "contact:warehouse"]}' > "$home/config/plugins/directory.json"
 two_shots directory.json directory.png directory-dial.png
+
+# The keyboard shortcuts list, with Hold moved to F8 and Mute cleared in the settings: the list
+# shows the agent's choices, and the shortcut moved from Hold is free.
+rm -rf "$home"
+mkdir -p "$home/config"
+echo '{"shortcuts": {"voice.hold": "F8", "voice.mute": ""}}' > "$home/config/settings.json"
+(cd "$out" && run --scenario "$here/shortcuts.json")
+read -r w h n < <(colours "$out/shortcuts.png")
+echo "shortcuts.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
+grep -q '"voice.hold": "F8"' "$home/config/settings.json"
 echo "screenshots in $out"

@@ -7,6 +7,7 @@
 #include "core/paths.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
+#include "shell/keymap.hpp"
 #include "workspace/layout_store.hpp"
 #include "workspace/workspace.hpp"
 
@@ -59,6 +60,9 @@ private:
     void drawHostPanels();
     void drawToasts();
     void handleShortcuts();
+    void drawShortcutsWindow();
+    void captureShortcut();
+    std::vector<CommandKeys> commandKeys() const;
     void focusPanel(std::string_view panelId);
     std::string saveScreenshot(const std::filesystem::path& file);
     std::optional<double> waitTimeout() const;
@@ -100,6 +104,9 @@ private:
     std::string screenshotError_;
     bool showAbout_ = false;
     bool showShortcuts_ = false;
+    Keymap keymap_;
+    std::string capturing_;       // command whose new shortcut is being typed, "" when none
+    std::string shortcutProblem_; // why the last new shortcut was refused
     bool quitRequested_ = false;
 };
 

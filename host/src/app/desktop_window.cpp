@@ -612,7 +612,7 @@ void Desktop::drawMenuBar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem(AD_ICON_KEYBOARD "  Keyboard shortcuts")) showShortcuts_ = true;
+        if (ImGui::MenuItem(AD_ICON_KEYBOARD "  Keyboard shortcuts", "F1")) showShortcuts_ = true;
         if (ImGui::MenuItem(AD_ICON_FILE_TEXT "  Log")) focusPanel("host.log");
         if (ImGui::MenuItem(AD_ICON_INFO_CIRCLE "  About AgentDesk")) showAbout_ = true;
         ImGui::EndMenu();
@@ -871,6 +871,9 @@ void Desktop::focusPanel(std::string_view panelId) {
 // ---------------------------------------------------------------------------------------------
 
 void Desktop::registerHostPanels() {
+    // F1 (and "?") always open the list; this entry lets a second key or a scenario do it too.
+    registry_.addCommand({"host.shortcuts", "Show the keyboard shortcuts (also F1)", "", [this] { showShortcuts_ = true; }, {}},
+                         "host");
     registry_.addPanel({"host.plugins", "Plugins", AD_ICON_PLUG, DockHint::Bottom, [this] {
         if (!ImGui::BeginTable("##plugins", 5,
                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
@@ -962,22 +965,7 @@ void Desktop::drawHostPanels() {
         if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (showShortcuts_) {
-        ImGui::SetNextWindowSize(ImVec2(460, 400), ImGuiCond_Appearing);
-        if (ImGui::Begin(AD_ICON_KEYBOARD " Keyboard shortcuts", &showShortcuts_, ImGuiWindowFlags_NoSavedSettings)) {
-            if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_RowBg)) {
-                for (const auto& c : registry_.commands()) {
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(c.command.label.c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextDisabled("%s", c.command.shortcut.empty() ? "-" : c.command.shortcut.c_str());
-                }
-                ImGui::EndTable();
-            }
-        }
-        ImGui::End();
-    }
+    if (showShortcuts_) drawShortcutsWindow();
 }
 
 void Desktop::drawToasts() {
@@ -1006,12 +994,113 @@ void Desktop::drawToasts() {
     }
 }
 
+std::vector<CommandKeys> Desktop::commandKeys() const {
+    std::vector<CommandKeys> keys;
+    for (const auto& c : registry_.commands()) keys.push_back({c.command.id, c.command.label, c.command.shortcut});
+    return keys;
+}
+
+void Desktop::drawShortcutsWindow() {
+    // OTHER-03: every command with its shortcut; click one to type a new one, clear or reset it.
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(36 * em, 34 * em), ImGuiCond_Appearing);
+    if (!ImGui::Begin(AD_ICON_KEYBOARD " Keyboard shortcuts", &showShortcuts_, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    if (!showShortcuts_) capturing_.clear();
+    const auto keys = commandKeys();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Click a shortcut and press the new keys (Esc cancels, Backspace clears). F1 shows this list.");
+    ImGui::PopStyleColor();
+    if (!shortcutProblem_.empty()) ImGui::TextColored(severityColour(Severity::Warning), "%s", shortcutProblem_.c_str());
+    for (const auto& [a, b] : keymap_.conflicts(keys)) {
+        ImGui::TextColored(severityColour(Severity::Warning), AD_ICON_EXCLAMATION_TRIANGLE " %s and %s share a shortcut: only the first runs",
+                           a.c_str(), b.c_str());
+    }
+    if (ImGui::BeginTable("##shortcuts", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) {
+        ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Shortcut", ImGuiTableColumnFlags_WidthFixed, 9 * em);
+        ImGui::TableSetupColumn("##edit", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Quit");
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", std::string(Keymap::kQuit).c_str());
+        for (const CommandKeys& c : keys) {
+            ImGui::PushID(c.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.label.c_str());
+            ImGui::TableNextColumn();
+            const std::string binding = keymap_.bindingOf(c);
+            const bool capturing = capturing_ == c.id;
+            const std::string label = capturing ? "Press keys..." : binding.empty() ? "-" : binding;
+            if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
+                capturing_ = capturing ? "" : c.id;
+                shortcutProblem_.clear();
+            }
+            ImGui::TableNextColumn();
+            if (!binding.empty() && ImGui::SmallButton(AD_ICON_TIMES)) {
+                keymap_.clear(c.id);
+                saveSettings();
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("No shortcut");
+            if (keymap_.isCustom(c.id)) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton(AD_ICON_REFRESH)) {
+                    keymap_.reset(c.id);
+                    saveSettings();
+                }
+                if (ImGui::IsItemHovered()) {
+                    ImGui::SetTooltip("Back to %s", c.defaultShortcut.empty() ? "no shortcut" : c.defaultShortcut.c_str());
+                }
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void Desktop::captureShortcut() {
+    // The next chord typed becomes the command's shortcut.
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        capturing_.clear();
+        return;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false) || ImGui::IsKeyPressed(GLFW_KEY_DELETE, false)) {
+        keymap_.clear(capturing_);
+        capturing_.clear();
+        saveSettings();
+        return;
+    }
+    for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key) {
+        if (key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER) continue;  // modifiers alone
+        if (!ImGui::IsKeyPressed(key, false)) continue;
+        const std::string chord = formatShortcut(KeyChord{key, io.KeyCtrl, io.KeyShift, io.KeyAlt});
+        shortcutProblem_ = keymap_.bind(capturing_, chord, commandKeys());
+        capturing_.clear();
+        if (shortcutProblem_.empty()) saveSettings();
+        return;
+    }
+}
+
 void Desktop::handleShortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    if (!capturing_.empty()) {
+        captureShortcut();
+        return;
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quitRequested_ = true;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) showShortcuts_ = !showShortcuts_;
+    if (!io.WantTextInput && io.KeyShift && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false)) showShortcuts_ = true;  // "?"
     for (const auto& c : registry_.commands()) {
-        if (c.command.shortcut.empty()) continue;
-        auto chord = parseShortcut(c.command.shortcut);
+        const std::string binding = keymap_.bindingOf({c.command.id, c.command.label, c.command.shortcut});
+        if (binding.empty()) continue;
+        auto chord = parseShortcut(binding);
         if (!chord || !ImGui::IsKeyPressed(chord->key, false)) continue;
         if (chord->ctrl != io.KeyCtrl || chord->shift != io.KeyShift || chord->alt != io.KeyAlt) continue;
         // Plain keys belong to a text field being typed in; chords with Ctrl/Alt or F-keys do not.
@@ -1019,6 +1108,7 @@ void Desktop::handleShortcuts() {
         if (plain && io.WantTextInput) continue;
         if (c.command.enabled && !c.command.enabled()) continue;
         c.command.run();
+        break;  // one chord, one command
     }
 }
 
@@ -1033,6 +1123,11 @@ void Desktop::loadSettings() {
     if (read.status == JsonFileRead::Status::Corrupt) {
         postNotification({Severity::Warning, "Settings reset", read.message}, "host");
     }
+    std::vector<std::string> problems;
+    keymap_.load(settings_.contains("shortcuts") ? settings_["shortcuts"] : nlohmann::json(), &problems);
+    for (const std::string& problem : problems) {
+        postNotification({Severity::Warning, "Keyboard shortcuts", problem + "; the default applies"}, "host");
+    }
 }
 
 void Desktop::saveSettings() {
@@ -1044,6 +1139,7 @@ void Desktop::saveSettings() {
     }
     settings_["layout"] = workspace_.currentName();
     settings_["closedPanels"] = workspace_.closed();
+    settings_["shortcuts"] = keymap_.toJson();
     std::string error;
     if (!writeJsonFile(paths_.config / "settings.json", settings_, &error)) appLog().error("settings: {}", error);
 }
