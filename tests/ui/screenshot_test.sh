@@ -87,4 +87,18 @@ read -r w h n < <(colours "$out/shortcuts.png")
 echo "shortcuts.png: ${w}x${h}, $n colours"
 [ "$n" -gt 20 ]
 grep -q '"voice.hold": "F8"' "$home/config/settings.json"
+
+# The light and high-contrast themes (UI-09), chosen in the settings: each differs from the other.
+for theme in Light HighContrast; do
+    rm -rf "$home"
+    mkdir -p "$home/config"
+    echo "{\"appearance\": {\"theme\": \"$theme\", \"fontScale\": 1.0}}" > "$home/config/settings.json"
+    (cd "$out" && run --scenario "$here/theme.json")
+    mv "$out/theme.png" "$out/theme-$theme.png"
+    read -r w h n < <(colours "$out/theme-$theme.png")
+    echo "theme-$theme.png: ${w}x${h}, $n colours"
+    [ "$n" -gt 20 ]
+    grep -q "\"theme\": *\"$theme\"" "$home/config/settings.json"
+done
+! cmp -s "$out/theme-Light.png" "$out/theme-HighContrast.png"
 echo "screenshots in $out"

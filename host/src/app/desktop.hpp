@@ -7,6 +7,7 @@
 #include "core/paths.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
+#include "shell/appearance.hpp"
 #include "shell/keymap.hpp"
 #include "workspace/layout_store.hpp"
 #include "workspace/workspace.hpp"
@@ -47,6 +48,8 @@ private:
     int runWindowed();
     void loadFonts();
     void applyTheme();
+    void setAppearance(Appearance appearance);
+    void drawAppearanceMenu();
     void renderFrame();
     void drawDesktop();
     void drawWallboard();
@@ -105,6 +108,8 @@ private:
     bool showAbout_ = false;
     bool showShortcuts_ = false;
     Keymap keymap_;
+    Appearance appearance_;
+    bool fontsDirty_ = false;     // the text size changed: bake the fonts again before the next frame
     std::string capturing_;       // command whose new shortcut is being typed, "" when none
     std::string shortcutProblem_; // why the last new shortcut was refused
     bool quitRequested_ = false;

@@ -49,7 +49,9 @@ void AgentViews::drawLoginScreen() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.07f, 0.08f, 0.10f, 0.97f));
+    ImVec4 backdrop = ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg);  // follows the theme
+    backdrop.w = 0.97f;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop);
     // NoBringToFrontOnFocus: notifications drawn later stay visible above the login screen.
     ImGui::Begin("##login-backdrop", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -143,9 +145,10 @@ void AgentViews::drawStateBar() {
 
     ImGui::PushStyleColor(ImGuiCol_Button, toVec4(stateColour(st.state)));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, toVec4(stateColour(st.state)));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // white on the state's colour, in every theme
     std::string button = std::string(AD_ICON_CIRCLE "  ") + label + "   " + timer + "  " AD_ICON_CARET_DOWN "###state";
     if (ImGui::Button(button.c_str(), ImVec2(0, 30))) ImGui::OpenPopup("##statemenu");
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
     if (ImGui::BeginPopup("##statemenu")) {
         ImGui::PushStyleColor(ImGuiCol_Text, toVec4(stateColour(AgentState::Ready)));
         if (ImGui::MenuItem(AD_ICON_CIRCLE "  Ready", "Ctrl+Shift+R")) session_.goReady();
