@@ -101,4 +101,11 @@ for theme in Light HighContrast; do
     grep -q "\"theme\": *\"$theme\"" "$home/config/settings.json"
 done
 ! cmp -s "$out/theme-Light.png" "$out/theme-HighContrast.png"
+
+# The Help panel brought forward by its command, with the guide's chapters.
+rm -rf "$home"
+(cd "$out" && run --scenario "$here/help.json")
+read -r w h n < <(colours "$out/help.png")
+echo "help.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
 echo "screenshots in $out"

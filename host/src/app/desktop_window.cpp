@@ -1175,7 +1175,7 @@ void Desktop::handleShortcuts() {
         return;
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quitRequested_ = true;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) showShortcuts_ = !showShortcuts_;
+    if (!io.KeyShift && !io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_F1, false)) showShortcuts_ = !showShortcuts_;
     if (!io.WantTextInput && io.KeyShift && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false)) showShortcuts_ = true;  // "?"
     for (const auto& c : registry_.commands()) {
         const std::string binding = keymap_.bindingOf({c.command.id, c.command.label, c.command.shortcut});
