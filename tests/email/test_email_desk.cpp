@@ -168,3 +168,18 @@ TEST_CASE("HTML is shown as text - scripts and styles dropped, entities decoded,
           "Hello Anna,\n\nMy order 100482 & the invoice:\n\n\xE2\x80\xA2 boots\n\xE2\x80\xA2 socks\nPrice: 20\xE2\x82\xAC \xE2\x80\x93 thanks\nMaria");
     CHECK(email::htmlToText("a &unknown; b < c") == "a &unknown; b");  // a tag left open ends the text
 }
+
+TEST_CASE("a new email written in the panel opens a case - a follow-up email adds a thread to the case shown") {
+    Desktop d;
+    d.desk.compose("support-email", "", "maria@example.es", "Your jacket", "It is ready for pick-up.");
+    const auto sent = d.log.last<events::EmailSent>().first.message;
+    CHECK(sent.kind == events::EmailKind::Outbound);
+    CHECK(sent.agentId == "u-anna");
+    d.desk.showCase(sent.caseId);
+    REQUIRE(d.desk.shown());
+    d.desk.compose("", d.desk.shown()->summary.caseId, "maria@example.es", "Opening hours", "We open at nine.");
+    REQUIRE(d.desk.shown());
+    CHECK(d.desk.shown()->threads.size() == 2);  // shown again with the new thread
+    d.desk.compose("support-email", "", "maria", "Hi", "Text");
+    CHECK(d.desk.takeError() == "\"maria\" is not an email address.");
+}

@@ -161,6 +161,10 @@ void EmailPanel::drawCase() {
     const auto& shown = model_.shown();
     if (!shown) {
         ImGui::TextDisabled("No case open. Accept or pull an email, or search for a case.");
+        ImGui::BeginDisabled(model_.agentId().empty());
+        if (ImGui::Button(AD_ICON_PAPER_PLANE " New email")) ImGui::OpenPopup("compose");
+        ImGui::EndDisabled();
+        drawPopups(nullptr);
         return;
     }
     const events::EmailCaseSummary& summary = shown->summary;
@@ -300,6 +304,8 @@ void EmailPanel::drawActions(const EmailWork* work) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close without replying, with a disposition (spam, no reply needed)");
     ImGui::EndDisabled();
     if (button(AD_ICON_CLOCK " Follow-up")) ImGui::OpenPopup("followup");
+    if (button(AD_ICON_PAPER_PLANE " New email")) ImGui::OpenPopup("compose");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write to any address: a new case, or a follow-up email in this one");
     if (live) {
         ImGui::BeginDisabled(!model_.draftUnsaved());
         if (button(model_.draftUnsaved() ? "Save draft" : AD_ICON_CHECK " Draft saved")) model_.saveDraft();
@@ -384,6 +390,45 @@ void EmailPanel::drawPopups(const EmailWork* work) {
             note_[0] = 0;
             ImGui::CloseCurrentPopup();
         }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("compose")) {
+        const auto& shown = model_.shown();
+        std::vector<const events::ServiceMetrics*> emailServices;
+        for (const events::ServiceMetrics& service : services_) {
+            if (service.channel == Channel::Email) emailServices.push_back(&service);
+        }
+        if (shown) {
+            ImGui::Checkbox(fmt::format("In case {} (a follow-up email)", shown->summary.caseId).c_str(), &composeInCase_);
+        } else {
+            composeInCase_ = false;
+        }
+        if (!composeInCase_) {
+            composeService_ = std::clamp(composeService_, 0, std::max(0, static_cast<int>(emailServices.size()) - 1));
+            ImGui::SetNextItemWidth(360);
+            if (ImGui::BeginCombo("Service", emailServices.empty() ? "" : emailServices[static_cast<std::size_t>(composeService_)]->name.c_str())) {
+                for (std::size_t i = 0; i < emailServices.size(); ++i) {
+                    if (ImGui::Selectable(emailServices[i]->name.c_str(), static_cast<int>(i) == composeService_)) {
+                        composeService_ = static_cast<int>(i);
+                    }
+                }
+                ImGui::EndCombo();
+            }
+        }
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("To", "customer@example.com", address_, sizeof address_);
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputText("Subject", subject_, sizeof subject_);
+        ImGui::InputTextMultiline("##body", body_, sizeof body_, ImVec2(460, ImGui::GetTextLineHeightWithSpacing() * 8));
+        const bool ready = address_[0] && subject_[0] && body_[0] && (composeInCase_ || !emailServices.empty());
+        ImGui::BeginDisabled(!ready);
+        if (ImGui::Button(AD_ICON_PAPER_PLANE " Send")) {
+            model_.compose(composeInCase_ ? std::string() : emailServices[static_cast<std::size_t>(composeService_)]->serviceId,
+                           composeInCase_ ? shown->summary.caseId : std::string(), address_, subject_, body_);
+            address_[0] = subject_[0] = body_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("followup")) {

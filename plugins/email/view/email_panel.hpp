@@ -44,6 +44,10 @@ private:
     float editorHeight_ = 0.0f;
     char address_[256] = {};
     char note_[512] = {};
+    char subject_[256] = {};
+    char body_[8192] = {};
+    bool composeInCase_ = false;
+    int composeService_ = 0;
     int disposition_ = 0;
     int followUpHours_ = 24;
     std::int64_t masking_ = 0;      // the message whose text is open for masking
