@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace agentdesk::engine {
 
@@ -334,37 +335,46 @@ std::vector<events::EmailFollowUp> EmailArchive::openFollowUps(std::string_view 
 
 std::vector<events::EmailCaseSummary> EmailArchive::search(const events::SearchEmail& q) const {
     const std::string match = ftsQueryFor(q.text);
-    std::string sql = fmt::format("SELECT {} FROM email_cases c WHERE 1", caseColumns);
-    if (!match.empty()) {
-        sql += " AND c.id IN (SELECT m.case_id FROM email_search s JOIN email_messages m ON m.id = s.rowid "
-               "WHERE email_search MATCH ?1)";
-    }
-    if (!q.customer.empty()) sql += " AND (c.customer_address LIKE '%' || ?2 || '%' OR c.customer_id = ?2)";
-    if (!q.caseId.empty()) sql += " AND c.id = ?3";
-    if (!q.state.empty()) sql += " AND c.status = ?4";
-    if (q.fromMs > 0) sql += " AND c.updated_ms >= ?5";
-    if (q.toMs > 0) sql += " AND c.updated_ms < ?6";
-    sql += " ORDER BY c.updated_ms DESC, c.id LIMIT ?7";
-    Statement query = db_.prepare(sql);
+    std::string filters;
+    if (!q.customer.empty()) filters += " AND (c.customer_address LIKE '%' || ?2 || '%' OR c.customer_id = ?2)";
+    if (!q.caseId.empty()) filters += " AND c.id = ?3";
+    if (!q.state.empty()) filters += " AND c.status = ?4";
+    if (q.fromMs > 0) filters += " AND c.updated_ms >= ?5";
+    if (q.toMs > 0) filters += " AND c.updated_ms < ?6";
+    const std::size_t limit = static_cast<std::size_t>(std::clamp(q.limit, 1, 500));
+    // With words: the matching emails newest first, straight from the index (FTS5 walks rowids
+    // backwards without sorting), each case once, stopping at the limit — a word found in most
+    // emails costs no more than a rare one. Without: the cases by their last change.
+    Statement query = db_.prepare(
+        match.empty()
+            ? fmt::format("SELECT {}, 0 FROM email_cases c WHERE 1{} ORDER BY c.updated_ms DESC, c.id LIMIT ?7", caseColumns, filters)
+            : fmt::format("SELECT {}, m.id FROM email_search s JOIN email_messages m ON m.id = s.rowid "
+                          "JOIN email_cases c ON c.id = m.case_id WHERE email_search MATCH ?1{} ORDER BY s.rowid DESC",
+                          caseColumns, filters));
     if (!match.empty()) query.bind(1, match);
     if (!q.customer.empty()) query.bind(2, q.customer);
     if (!q.caseId.empty()) query.bind(3, q.caseId);
     if (!q.state.empty()) query.bind(4, q.state);
     if (q.fromMs > 0) query.bind(5, q.fromMs);
     if (q.toMs > 0) query.bind(6, q.toMs);
-    query.bind(7, std::clamp(q.limit, 1, 500));
+    if (match.empty()) query.bind(7, static_cast<std::int64_t>(limit));
     std::vector<events::EmailCaseSummary> found;
-    while (query.step()) found.push_back(readCase(query));
+    std::vector<std::int64_t> matched;  // the newest matching message of each case found
+    std::set<std::string, std::less<>> seen;
+    while (found.size() < limit && query.step()) {
+        events::EmailCaseSummary summary = readCase(query);
+        if (!seen.insert(summary.caseId).second) continue;
+        matched.push_back(query.columnInt64(10));
+        found.push_back(std::move(summary));
+    }
     if (match.empty()) return found;
-    // The snippet of the newest matching message of each case found: one indexed look-up per case.
+    // FTS5 seeks straight to one rowid for its snippet.
     Statement snippet = db_.prepare(
-        "SELECT snippet(email_search, -1, '[', ']', '...', 10) FROM email_search "
-        "WHERE email_search MATCH ?1 AND rowid IN (SELECT id FROM email_messages WHERE case_id = ?2) "
-        "ORDER BY rowid DESC LIMIT 1");
-    for (events::EmailCaseSummary& summary : found) {
+        "SELECT snippet(email_search, -1, '[', ']', '...', 10) FROM email_search WHERE email_search MATCH ?1 AND rowid = ?2");
+    for (std::size_t i = 0; i < found.size(); ++i) {
         snippet.reset();
-        snippet.bind(1, match).bind(2, summary.caseId);
-        if (snippet.step()) summary.snippet = snippet.columnText(0);
+        snippet.bind(1, match).bind(2, matched[i]);
+        if (snippet.step()) found[i].snippet = snippet.columnText(0);
     }
     return found;
 }

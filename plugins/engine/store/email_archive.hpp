@@ -66,8 +66,8 @@ public:
 
     // ---- search -------------------------------------------------------------------------------------
 
-    /// Cases matching every criterion given, most recently changed first; with text, each carries a
-    /// snippet of a matching message with the matched words in [brackets].
+    /// Cases matching every criterion given, most recently changed first; with text, the case of the
+    /// newest matching email first, each with a snippet of it, the matched words in [brackets].
     std::vector<events::EmailCaseSummary> search(const events::SearchEmail& query) const;
 
     std::int64_t countMessages() const;

@@ -325,7 +325,8 @@ struct EmailFollowUps {
 
 /// Command: find cases. Every field given must match: text in subjects and bodies (every word,
 /// the last as a prefix), the customer's address or id (part of it), the subject, the state and the
-/// dates of the case's last change. Answered by EmailSearchResults, newest first.
+/// dates of the case's last change. Answered by EmailSearchResults: most recently changed first;
+/// with text, the case of the newest matching email first.
 struct SearchEmail {
     static constexpr std::string_view topic = "email.search";
     std::string agentId;
