@@ -92,27 +92,24 @@ std::string draftKey(std::string_view caseId) { return fmt::format("email:{}", c
 }  // namespace
 
 std::string ftsQueryFor(std::string_view typed) {
-    std::vector<std::string> words;
+    std::string query;
     std::string word;
-    auto flush = [&] {
-        if (!word.empty()) words.push_back(std::move(word));
+    auto flush = [&](bool prefix) {
+        if (word.empty()) return;
+        if (!query.empty()) query += ' ';
+        query += fmt::format("\"{}\"{}", word, prefix ? "*" : "");
         word.clear();
     };
     for (char c : typed) {
-        // Letters, digits and any UTF-8 byte make words; everything else separates them.
+        // Letters, digits and any UTF-8 byte make words; a '*' right after a word makes it a prefix;
+        // everything else separates words.
         if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) {
             word += c;
         } else {
-            flush();
+            flush(c == '*');
         }
     }
-    flush();
-    std::string query;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i) query += ' ';
-        query += fmt::format("\"{}\"", words[i]);
-        if (i + 1 == words.size()) query += '*';
-    }
+    flush(false);
     return query;
 }
 

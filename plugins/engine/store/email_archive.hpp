@@ -77,7 +77,7 @@ private:
     Database& db_;
 };
 
-/// An FTS5 query for words typed by an agent: every word must match, the last one as a prefix;
+/// An FTS5 query for words typed by an agent: every word must match, one ending in '*' as a prefix;
 /// "" when there is no word. Quotes and operators typed are taken as plain text.
 std::string ftsQueryFor(std::string_view typed);
 

@@ -323,8 +323,8 @@ struct EmailFollowUps {
     MSGPACK_DEFINE_MAP(agentId, followUps)
 };
 
-/// Command: find cases. Every field given must match: text in subjects and bodies (every word,
-/// the last as a prefix), the customer's address or id (part of it), the subject, the state and the
+/// Command: find cases. Every field given must match: text in subjects and bodies (every word;
+/// one ending in '*' as a prefix), the customer's address or id (part of it), the subject, the state and the
 /// dates of the case's last change. Answered by EmailSearchResults: most recently changed first;
 /// with text, the case of the newest matching email first.
 struct SearchEmail {
