@@ -147,7 +147,7 @@ TEST_CASE("search lists the cases found and a refused action comes back as a mes
     CHECK(d.desk.takeError().empty());
 }
 
-TEST_CASE("a follow-up shows in My follow-ups and reminds the agent when due") {
+TEST_CASE("a follow-up shows in My follow-ups, reminds the agent when due, and goes once the follow-up email is sent") {
     Desktop d;
     d.accepted();
     d.desk.scheduleFollowUp(3h, "Did the parcel arrive?");
@@ -157,6 +157,8 @@ TEST_CASE("a follow-up shows in My follow-ups and reminds the agent when due") {
     REQUIRE(d.reminders.size() == 1);
     CHECK(d.reminders[0] == "Follow-up due: C-1001: Did the parcel arrive?");
     CHECK(d.desk.followUps()[0].due);
+    d.desk.compose("", "C-1001", "maria@example.es", "Your parcel", "Has it arrived?");
+    CHECK(d.desk.followUps().empty());  // sending the follow-up email finishes it
 }
 
 TEST_CASE("HTML is shown as text - scripts and styles dropped, entities decoded, blocks on their own lines") {

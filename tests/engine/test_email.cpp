@@ -404,6 +404,10 @@ TEST_CASE("a follow-up reminds its agent at its time on the center's clock, also
     const auto listed = desk.log.last<events::EmailFollowUps>().first.followUps;
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].due);
+    // The follow-up email in the case is what was promised: the follow-up is done.
+    desk.send(events::ComposeEmail{"u-anna", "", caseId, "maria@example.es", "Your parcel", "Did it arrive?"});
+    CHECK(desk.log.last<events::EmailFollowUps>().first.followUps.empty());
+    CHECK(desk.archive->openFollowUps("u-anna").empty());
 }
 
 TEST_CASE("a new outbound email opens a case and a follow-up email adds a thread to it") {

@@ -312,6 +312,11 @@ bool EmailArchive::markFollowUpDue(std::int64_t followUpId) {
     return execute(db_, "UPDATE email_follow_ups SET due = 1 WHERE id = ?1", [&](Statement& s) { s.bind(1, followUpId); }) > 0;
 }
 
+int EmailArchive::finishFollowUps(std::string_view agentId, std::string_view caseId) {
+    return execute(db_, "UPDATE email_follow_ups SET done = 1 WHERE agent_id = ?1 AND case_id = ?2 AND done = 0",
+                   [&](Statement& s) { s.bind(1, agentId).bind(2, caseId); });
+}
+
 std::optional<events::EmailFollowUp> EmailArchive::followUp(std::int64_t followUpId) const {
     Statement query = db_.prepare(fmt::format("{} WHERE f.id = ?1", followUpSelect));
     query.bind(1, followUpId);

@@ -60,6 +60,8 @@ public:
     std::int64_t addFollowUp(const events::EmailFollowUp& followUp);
     /// Marks it due (its reminder was given). False when unknown.
     bool markFollowUpDue(std::int64_t followUpId);
+    /// Marks the agent's follow-ups of a case done; how many there were.
+    int finishFollowUps(std::string_view agentId, std::string_view caseId);
     std::optional<events::EmailFollowUp> followUp(std::int64_t followUpId) const;
     /// Follow-ups not done, for one agent or ("") everyone, soonest first.
     std::vector<events::EmailFollowUp> openFollowUps(std::string_view agentId) const;

@@ -404,6 +404,10 @@ void EmailService::onCompose(const events::ComposeEmail& command, const Message&
     ++sent_;
     email.messageId = archive_.addMessage(email);
     bus_.publish(events::EmailSent{email}, message.correlation);
+    // The follow-up email is what the agent promised: their follow-ups of the case are done.
+    if (!command.caseId.empty() && archive_.finishFollowUps(command.agentId, summary->caseId) > 0) {
+        bus_.publish(events::EmailFollowUps{command.agentId, archive_.openFollowUps(command.agentId)});
+    }
 }
 
 void EmailService::onClose(const events::CloseEmail& command, const Message& message) {
