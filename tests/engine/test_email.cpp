@@ -7,6 +7,7 @@
 #include "store/email_archive.hpp"
 #include "store/email_service.hpp"
 #include "store/engine_store.hpp"
+#include "store/migrations.hpp"
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/email.hpp>
@@ -424,4 +425,31 @@ TEST_CASE("a new outbound email opens a case and a follow-up email adds a thread
     desk.send(events::ComposeEmail{"u-anna", "", sent.caseId, "john@example.com", "Pick-up hours", "9 to 5."});
     found = desk.caseOf(sent.caseId);
     CHECK(found.threads.size() == 2);
+}
+
+TEST_CASE("a database from before email threads is upgraded - its cases and messages are kept, threaded and searchable") {
+    ScratchDir dir{"agentdesk-email-upgrade"};
+    const auto file = EngineStore::fileIn(dir.path());
+    {
+        Database db(file);
+        applyMigrations(db, engineMigrations().first(4));
+        REQUIRE(db.userVersion() == 4);
+        db.exec("INSERT INTO email_cases (id, customer_id, subject, status, service_id, created_ms, updated_ms) "
+                "VALUES ('C-1001', 'c-1', 'Old question', 'open', 'support-email', 1000, 2000);"
+                "INSERT INTO email_messages (case_id, direction, from_address, to_address, subject, body, at_ms) "
+                "VALUES ('C-1001', 'in', 'maria@example.es', 'support@center.example', 'Old question', 'Is the tent waterproof?', 1000),"
+                "       ('C-1001', 'out', 'support@center.example', 'maria@example.es', 'Re: Old question', 'Yes, to 3000 mm.', 2000);");
+    }
+    EngineStore store(file);
+    CHECK(store.database().userVersion() == latestSchemaVersion());
+    EmailArchive archive(store);
+    const auto threads = archive.threads("C-1001");
+    REQUIRE(threads.size() == 1);
+    REQUIRE(threads[0].messages.size() == 2);
+    CHECK(threads[0].messages[0].kind == events::EmailKind::Inbound);
+    CHECK(threads[0].messages[1].kind == events::EmailKind::Reply);
+    const auto found = archive.search(Search().text("waterproof"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].caseId == "C-1001");
+    CHECK(archive.createCase({}) == "C-1002");  // numbering goes on after the old cases
 }
