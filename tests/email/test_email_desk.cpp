@@ -4,6 +4,7 @@
 #include "model/email_desk.hpp"
 #include "model/html_text.hpp"
 
+#include "model/chat_service.hpp"
 #include "model/contact_center.hpp"
 #include "store/email_archive.hpp"
 #include "store/email_service.hpp"
@@ -38,6 +39,7 @@ engine::CenterConfig center() {
     email.dispositions = {"Resolved", "Spam"};
     config.services = {email};
     config.customers = {engine::Customer{"c-1", "Maria Lopez", "", "maria@example.es", ""}};
+    config.chat.canned = {events::CannedResponse{"thanks", "Closing", "thx", "Thanks", "Thank you for your patience.", false}};
     return config;
 }
 
@@ -49,6 +51,7 @@ struct Desktop {
     engine::EngineStore store{engine::EngineStore::fileIn(dir.path())};
     engine::EmailArchive archive{store};
     engine::EmailService service{contactCenter, archive, harness.bus, harness.clock, harness.timers};
+    engine::ChatService chats{contactCenter, harness.bus, harness.clock, store};  // answers canned.get
     std::vector<std::string> reminders;
     email::EmailDesk desk{harness.bus, harness.clock,
                           [this](const std::string& title, const std::string& text) { reminders.push_back(title + ": " + text); }};
@@ -121,7 +124,7 @@ TEST_CASE("the team queue lists waiting emails and Pull brings one into the agen
     CHECK(d.desk.shown()->summary.ownerId == "u-anna");
 }
 
-TEST_CASE("an article inserted for the selected email goes into its reply") {
+TEST_CASE("an article inserted for the selected email goes into its reply, and so does a canned response") {
     Desktop d;
     const std::string id = d.accepted();
     d.desk.setDraft("Hello Maria,");
@@ -133,6 +136,10 @@ TEST_CASE("an article inserted for the selected email goes into its reply") {
     const auto inserted = d.log.last<events::Inserted>().first;
     CHECK(inserted.interactionId == id);
     CHECK(inserted.source == "kb:repairs");
+    // Canned responses, as for chats.
+    REQUIRE(d.desk.canned().size() == 1);
+    d.desk.insertIntoDraft(d.desk.canned()[0].text);
+    CHECK(d.desk.draft() == "Hello Maria,\nOur repair service fixes zips for free.\nThank you for your patience.");
 }
 
 TEST_CASE("search lists the cases found and a refused action comes back as a message for the agent") {

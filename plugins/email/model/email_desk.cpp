@@ -19,9 +19,11 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
           results_.clear();
           followUps_.clear();
           ++revision_;
+          canned_.clear();
           if (agentId.empty()) return;
           refreshQueue();
           requestFollowUps();
+          command(events::GetCanned{agentId});
       }) {
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
         if (e.channel == Channel::Email && agent_.is(e.agentId)) offers_[e.interactionId] = e;
@@ -120,6 +122,11 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
         }
         insertIntoDraft(e.text);
         bus_.publish(events::Inserted{work->offer.interactionId, e.source});
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::CannedList>([this](const events::CannedList& e) {
+        if (!agent_.is(e.agentId)) return;
+        canned_ = e.responses;
+        ++revision_;
     }));
     subscriptions_.push_back(bus_.subscribe<events::InteractionSelected>(
         [this](const events::InteractionSelected& e) { selected_ = e.interactionId; }));

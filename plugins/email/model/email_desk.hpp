@@ -7,6 +7,7 @@
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>
 #include <agentdesk/current_agent.hpp>
+#include <agentdesk/events/chat.hpp>
 #include <agentdesk/events/email.hpp>
 #include <agentdesk/events/interaction.hpp>
 
@@ -49,6 +50,8 @@ public:
     void setDraft(std::string text);
     /// Appends text (a canned response, an article) to the reply.
     void insertIntoDraft(const std::string& text);
+    /// The canned responses the agent may insert (shared ones first), as for chats.
+    const std::vector<events::CannedResponse>& canned() const { return canned_; }
     bool draftUnsaved() const { return draftUnsaved_; }
     /// Sends the reply text to the center as the case's draft when it changed.
     void saveDraft();
@@ -105,6 +108,7 @@ private:
     std::vector<events::EmailCaseSummary> queue_;
     std::vector<events::EmailCaseSummary> results_;
     std::vector<events::EmailFollowUp> followUps_;
+    std::vector<events::CannedResponse> canned_;
     std::vector<std::uint64_t> sent_;
     std::string error_;
     std::uint64_t revision_ = 0;

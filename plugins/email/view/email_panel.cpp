@@ -307,6 +307,8 @@ void EmailPanel::drawActions(const EmailWork* work) {
     if (button(AD_ICON_PAPER_PLANE " New email")) ImGui::OpenPopup("compose");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write to any address: a new case, or a follow-up email in this one");
     if (live) {
+        if (button(AD_ICON_FILE_TEXT " Canned")) ImGui::OpenPopup("canned");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Insert a canned response into the reply");
         ImGui::BeginDisabled(!model_.draftUnsaved());
         if (button(model_.draftUnsaved() ? "Save draft" : AD_ICON_CHECK " Draft saved")) model_.saveDraft();
         ImGui::EndDisabled();
@@ -429,6 +431,21 @@ void EmailPanel::drawPopups(const EmailWork* work) {
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndDisabled();
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("canned")) {
+        if (model_.canned().empty()) ImGui::TextDisabled("No canned responses.");
+        std::string category;
+        for (const events::CannedResponse& response : model_.canned()) {
+            if (response.category != category) {
+                category = response.category;
+                ImGui::TextDisabled("%s", category.c_str());
+            }
+            if (ImGui::Selectable(fmt::format("  {}##{}", response.title, response.id).c_str())) {
+                model_.insertIntoDraft(response.text);
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", response.text.c_str());
+        }
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("followup")) {
