@@ -172,6 +172,18 @@ TEST_CASE("a new email opens a case that waits in its service's queue with the m
     CHECK(stored.headers.contains("Message-ID"));
 }
 
+TEST_CASE("an email the simulation sends without a text gets one about its subject") {
+    EmailDesk desk;
+    const auto id = desk.center.arrive(Arrival{"support-email", "c-2", {}, "Exchange for a larger size", std::nullopt});
+    REQUIRE(id);
+    const events::EmailMessage message = desk.caseOf({}, *id).threads.at(0).messages.at(0);
+    CHECK(message.from == "john@example.com");
+    CHECK(message.plainBody.starts_with("Hello,\n\nExchange for a larger size: could you help me with this?"));
+    CHECK(message.plainBody.ends_with("John Miller"));
+    REQUIRE(desk.emails->customerWrites(mail("john@example.com", "Empty", "")));
+    CHECK_FALSE(desk.log.last<events::EmailReceived>().first.message.plainBody.empty());
+}
+
 TEST_CASE("an accepted email answered with a quote is kept in its thread and the agent wraps up") {
     EmailDesk desk;
     const std::string id = desk.acceptedEmail();

@@ -145,9 +145,11 @@ std::optional<std::string> EmailService::customerWrites(InboundEmail email) {
 void EmailService::queued(const Interaction& interaction, bool requeued) {
     if (requeued || interaction.service->channel != Channel::Email || interaction.outbound) return;
     InboundEmail email = arriving_ ? *arriving_ : InboundEmail{};
-    if (!arriving_) {  // the simulation or a scenario: a short plain email about the subject
+    if (!arriving_) {
         email.from = interaction.from;
         email.subject = interaction.subject;
+    }
+    if (email.plainBody.empty() && email.htmlBody.empty()) {  // the simulation: a short email about the subject
         email.plainBody = simulatedBody(interaction);
     }
     const std::int64_t at = toEpochMs(interaction.queuedAt);
