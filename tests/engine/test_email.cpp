@@ -216,6 +216,35 @@ TEST_CASE("an accepted email answered with a quote is kept in its thread and the
     CHECK(desk.center.agentState("u-anna")->state() == AgentState::Ready);
 }
 
+TEST_CASE("a simulated customer thanks for the first reply in the thread it answers, once") {
+    EmailDesk desk;
+    bool simulating = true;
+    desk.emails->simulateCustomerAnswers([&] { return simulating; }, 40min);
+    const std::string id = desk.acceptedEmail();
+    desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "Please send a photo."});
+    REQUIRE_FALSE(desk.center.complete("u-anna", id, "Resolved", ""));
+    desk.harness.advance(40min - 1s);
+    CHECK(desk.log.count<events::EmailReceived>() == 1);
+    desk.harness.advance(1s);
+    REQUIRE(desk.log.count<events::EmailReceived>() == 2);
+    const auto answer = desk.log.last<events::EmailReceived>().first;
+    CHECK(answer.summary.caseId == "C-1001");
+    CHECK(answer.message.subject == "Re: [C-1001] Broken zip on a jacket");
+    CHECK(desk.caseOf("C-1001").threads.size() == 1);  // in the thread of the reply
+    // The second reply gets no answer: the conversation does not go on for ever.
+    REQUIRE_FALSE(desk.center.accept("u-anna", answer.summary.interactionId));
+    desk.send(events::ReplyEmail{answer.summary.interactionId, "u-anna", 0, false, true, "You are welcome."});
+    desk.harness.advance(2h);
+    CHECK(desk.log.count<events::EmailReceived>() == 2);
+    // Nor is a first reply answered while the simulation is stopped.
+    REQUIRE_FALSE(desk.center.complete("u-anna", answer.summary.interactionId, "Resolved", ""));
+    simulating = false;
+    const std::string other = desk.acceptedEmail("Gloves", "Do you sell gloves?");
+    desk.send(events::ReplyEmail{other, "u-anna", 0, false, true, "Yes, in three sizes."});
+    desk.harness.advance(2h);
+    CHECK(desk.log.count<events::EmailReceived>() == 3);
+}
+
 TEST_CASE("closing without a reply needs a disposition of the service and goes through wrap-up") {
     EmailDesk desk;
     const std::string id = desk.acceptedEmail("Win a prize", "Click here");

@@ -54,6 +54,7 @@ public:
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
         metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
+        emails_->simulateCustomerAnswers([this] { return simulation_ && simulation_->running(); });
         Bus& bus = host.bus();
         simulationControl_ = bus.subscribe<events::SetSimulation>([this, &bus](const events::SetSimulation& c, const Message& m) {
             if (c.speed > 0) simulation_->setSpeed(c.speed);

@@ -115,6 +115,11 @@ EmailService::~EmailService() {
 
 std::int64_t EmailService::now() const { return toEpochMs(clock_.now()); }
 
+void EmailService::simulateCustomerAnswers(std::function<bool()> enabled, Milliseconds after) {
+    customersAnswer_ = std::move(enabled);
+    answerAfter_ = after;
+}
+
 void EmailService::refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation) {
     bus_.publish(events::Error{std::string(command), std::string(code), std::move(message)}, correlation);
 }
@@ -327,6 +332,21 @@ void EmailService::onReply(const events::ReplyEmail& command, const Message& mes
     reply.messageId = archive_.addMessage(reply);
     archive_.deleteDraft(command.agentId, summary->caseId);
     bus_.publish(events::EmailSent{reply}, message.correlation);
+    int replies = 0;
+    for (const events::EmailThread& thread : archive_.threads(summary->caseId)) {
+        replies += static_cast<int>(std::count_if(thread.messages.begin(), thread.messages.end(),
+                                                  [](const auto& m) { return m.kind == events::EmailKind::Reply; }));
+    }
+    if (replies == 1 && customersAnswer_ && customersAnswer_()) {
+        // The simulated customer thanks the agent once, in the thread of the reply.
+        InboundEmail answer;
+        answer.serviceId = summary->serviceId;
+        answer.from = reply.to;
+        answer.subject = reply.subject;
+        answer.plainBody = "Hello,\n\nthank you for your quick answer. I will do as you suggest and let you know.\n\nKind regards";
+        answer.headers["In-Reply-To"] = reply.headers["Message-ID"];
+        answers_.push_back(timers_.at(clock_.now() + answerAfter_, [this, answer] { customerWrites(answer); }));
+    }
     if (auto refusal = center_.release(command.agentId, command.interactionId, message.correlation)) {
         refuse(command.topic, refusal->code, refusal->message, message.correlation);
     }

@@ -13,6 +13,8 @@
 #include <agentdesk/clock.hpp>
 #include <agentdesk/events/email.hpp>
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +55,9 @@ public:
     /// An email arrives: it opens a case or joins the one it names, and waits in its service's queue.
     /// Returns the interaction id, or nullopt when the service is unknown or not an email service.
     std::optional<std::string> customerWrites(InboundEmail email);
+    /// Lets simulated customers answer: the first reply in a case gets the customer's thanks, in
+    /// the same thread, `after` later, whenever `enabled()` says so at the time of the reply.
+    void simulateCustomerAnswers(std::function<bool()> enabled, Milliseconds after = std::chrono::minutes(40));
     /// The address the center writes from for a service.
     static std::string serviceAddress(std::string_view serviceId);
     /// The case number named in a subject ("Re: [C-1001] ..."), or "".
@@ -100,6 +105,9 @@ private:
     std::string transferring_;              // the interaction being handed to a colleague, until it rings there
     std::uint64_t sent_ = 0;                // distinguishes Message-IDs written in the same millisecond
     std::map<std::int64_t, Timer> followUpTimers_;
+    std::function<bool()> customersAnswer_;
+    Milliseconds answerAfter_{0};
+    std::vector<Timer> answers_;
     std::vector<Subscription> subscriptions_;
 };
 
