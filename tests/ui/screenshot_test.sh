@@ -42,7 +42,7 @@ echo "login.png: ${w}x${h}, $n colours"
 # Runs a scenario that saves two screenshots; both must show something, and differ.
 two_shots() {
     local scenario=$1 first=$2 second=$3
-    (cd "$out" && run --scenario "$here/$scenario")
+    (cd "$out" && run --scenario "$here/$scenario" "${@:4}")
     for shot in "$first" "$second"; do
         [ -f "$out/$shot" ] || { echo "missing $shot"; exit 1; }
         read -r w h n < <(colours "$out/$shot")
@@ -108,4 +108,9 @@ rm -rf "$home"
 read -r w h n < <(colours "$out/help.png")
 echo "help.png: ${w}x${h}, $n colours"
 [ "$n" -gt 20 ]
+
+# An email case with three threads; then the same case with a follow-up and search results
+# (on a larger screen, as the README shows it).
+rm -rf "$home"
+two_shots email.json email.png email-search.png --size 1600x900
 echo "screenshots in $out"

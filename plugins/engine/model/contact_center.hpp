@@ -187,6 +187,9 @@ public:
     std::optional<Refusal> transfer(std::string_view agentId, std::string_view interactionId,
                                     std::string_view toAgentId, std::string_view toServiceId, std::string note,
                                     std::uint64_t correlation = 0);
+    /// Takes a waiting chat or email out of its queue for this agent (skilled for its service, with
+    /// room for one more, no offer ringing), whatever their state: it is offered and connected at once.
+    std::optional<Refusal> pull(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);
     std::optional<Refusal> saveWrapUp(std::string_view agentId, std::string_view interactionId, std::string disposition,
                                       std::string notes, std::uint64_t correlation = 0);
     std::optional<Refusal> complete(std::string_view agentId, std::string_view interactionId, std::string disposition,

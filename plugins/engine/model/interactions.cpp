@@ -347,6 +347,31 @@ std::optional<ContactCenter::Refusal> ContactCenter::accept(std::string_view age
     return std::nullopt;
 }
 
+std::optional<ContactCenter::Refusal> ContactCenter::pull(std::string_view agentId, std::string_view interactionId,
+                                                          std::uint64_t correlation) {
+    Session* session = findSession(agentId);
+    if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
+    Interaction* interaction = findInteraction(interactionId);
+    if (!interaction || interaction->stage != Stage::Queued) {
+        return Refusal{error_codes::unknownInteraction, "This is no longer waiting: a colleague may have taken it."};
+    }
+    const ServiceConfig& service = *interaction->service;
+    if (!isDigital(service.channel)) {
+        return Refusal{error_codes::invalidState, "Only emails and chats can be taken from a queue."};
+    }
+    if (!CenterConfig::isSkilledFor(session->user, service)) {
+        return Refusal{error_codes::notYours, fmt::format("{} is not one of your services.", service.name)};
+    }
+    if (!session->ringing.empty()) return Refusal{error_codes::invalidState, "Answer or reject the offer ringing first."};
+    if (session->loadOf(service.channel) >= config_.settings.capacity.of(service.channel)) {
+        return Refusal{error_codes::targetUnavailable,
+                       fmt::format("You already handle {} of these at once: finish one first.",
+                                   session->loadOf(service.channel))};
+    }
+    offer(*interaction, *session);
+    return accept(agentId, interactionId, correlation);
+}
+
 std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view agentId, std::string_view interactionId,
                                                             std::uint64_t correlation) {
     Interaction* interaction = nullptr;

@@ -10,6 +10,8 @@
 #include "model/simulation.hpp"
 #include "model/voice_service.hpp"
 #include "store/customer_records.hpp"
+#include "store/email_archive.hpp"
+#include "store/email_service.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
 #include "store/team_chat.hpp"
@@ -49,9 +51,12 @@ public:
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
+        emailArchive_ = std::make_unique<EmailArchive>(*store_);
+        emails_ = std::make_unique<EmailService>(*center_, *emailArchive_, host.bus(), host.clock(), host.timers());
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
         metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
+        emails_->simulateCustomerAnswers([this] { return simulation_ && simulation_->running(); });
         Bus& bus = host.bus();
         simulationControl_ = bus.subscribe<events::SetSimulation>([this, &bus](const events::SetSimulation& c, const Message& m) {
             if (c.speed > 0) simulation_->setSpeed(c.speed);
@@ -69,6 +74,18 @@ public:
                             m.correlation);
                 return;
             }
+            const ServiceConfig* service = center_->config().findService(c.serviceId);
+            if (service && service->channel == Channel::Email) {
+                // An email: its text is the body, and a "[C-1001]" in the subject joins that case.
+                InboundEmail email;
+                email.serviceId = c.serviceId;
+                const Customer* customer = center_->config().findCustomer(c.customerId);
+                email.from = !c.from.empty() ? c.from : customer ? customer->email : std::string();
+                email.subject = c.subject;
+                email.plainBody = c.message;
+                emails_->customerWrites(std::move(email));
+                return;
+            }
             center_->arrive(arrival, m.correlation);
         });
         customerLeaves_ = bus.subscribe<events::CustomerLeaves>(
@@ -83,6 +100,8 @@ public:
         simulation_.reset();
         chatCustomers_.reset();
         chats_.reset();
+        emails_.reset();
+        emailArchive_.reset();
         customers_.reset();
         teamChat_.reset();
         directory_.reset();
@@ -103,6 +122,8 @@ private:
     std::unique_ptr<TeamChat> teamChat_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
+    std::unique_ptr<EmailArchive> emailArchive_;
+    std::unique_ptr<EmailService> emails_;
     std::unique_ptr<MetricsPublisher> metrics_;
     std::unique_ptr<Simulation> simulation_;
     Subscription simulationControl_;

@@ -168,11 +168,79 @@ CREATE TABLE team_messages (
 CREATE INDEX team_messages_by_room ON team_messages (room_id, at_ms);
 )sql";
 
+// v5: the email channel. Cases gain their state, owner and live interaction; threads group a
+// case's messages; messages keep Cc, HTML, headers and who wrote them; attachments (metadata),
+// follow-ups, and a full-text index over subjects, bodies and addresses kept by triggers.
+constexpr std::string_view schemaV5 = R"sql(
+ALTER TABLE email_cases ADD COLUMN customer_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_cases ADD COLUMN owner_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_cases ADD COLUMN interaction_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX email_cases_by_update ON email_cases (updated_ms);
+CREATE TABLE email_interactions (
+    interaction_id TEXT PRIMARY KEY NOT NULL,
+    case_id        TEXT NOT NULL REFERENCES email_cases (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE email_threads (
+    id         INTEGER PRIMARY KEY,
+    case_id    TEXT NOT NULL REFERENCES email_cases (id) ON DELETE CASCADE,
+    subject    TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL
+);
+CREATE INDEX email_threads_by_case ON email_threads (case_id, id);
+
+ALTER TABLE email_messages ADD COLUMN thread_id INTEGER REFERENCES email_threads (id) ON DELETE CASCADE;
+ALTER TABLE email_messages ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_messages ADD COLUMN cc_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_messages ADD COLUMN html_body TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_messages ADD COLUMN headers TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE email_messages ADD COLUMN message_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_messages ADD COLUMN agent_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX email_messages_by_key ON email_messages (message_key) WHERE message_key <> '';
+
+CREATE TABLE email_attachments (
+    id         INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES email_messages (id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    mime_type  TEXT NOT NULL DEFAULT '',
+    size_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX email_attachments_by_message ON email_attachments (message_id);
+
+CREATE TABLE email_follow_ups (
+    id       INTEGER PRIMARY KEY,
+    case_id  TEXT NOT NULL REFERENCES email_cases (id) ON DELETE CASCADE,
+    agent_id TEXT NOT NULL,
+    note     TEXT NOT NULL DEFAULT '',
+    due_ms   INTEGER NOT NULL,
+    due      INTEGER NOT NULL DEFAULT 0 CHECK (due IN (0, 1)),
+    done     INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+);
+CREATE INDEX email_follow_ups_by_agent ON email_follow_ups (agent_id, due_ms) WHERE done = 0;
+
+CREATE VIRTUAL TABLE email_search USING fts5 (subject, body, addresses, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO email_search (rowid, subject, body, addresses)
+    SELECT id, subject, body, from_address || ' ' || to_address FROM email_messages;
+CREATE TRIGGER email_search_insert AFTER INSERT ON email_messages BEGIN
+    INSERT INTO email_search (rowid, subject, body, addresses)
+        VALUES (new.id, new.subject, new.body, new.from_address || ' ' || new.to_address || ' ' || new.cc_address);
+END;
+CREATE TRIGGER email_search_update AFTER UPDATE OF subject, body, from_address, to_address, cc_address ON email_messages BEGIN
+    DELETE FROM email_search WHERE rowid = old.id;
+    INSERT INTO email_search (rowid, subject, body, addresses)
+        VALUES (new.id, new.subject, new.body, new.from_address || ' ' || new.to_address || ' ' || new.cc_address);
+END;
+CREATE TRIGGER email_search_delete AFTER DELETE ON email_messages BEGIN
+    DELETE FROM email_search WHERE rowid = old.id;
+END;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
     Migration{3, "chat transcripts, attachments, secure forms, personal canned responses", schemaV3},
     Migration{4, "internal chat between agents", schemaV4},
+    Migration{5, "email threads, headers, attachments, follow-ups and full-text search", schemaV5},
 };
 
 }  // namespace

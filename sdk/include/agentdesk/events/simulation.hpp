@@ -40,7 +40,7 @@ struct InjectArrival {
     std::string subject;
     std::int64_t patienceMs = 0;  ///< the customer gives up after waiting this long; 0: never
     ChatMedium medium = ChatMedium::None;  ///< chats: web chat, SMS or mobile app
-    std::string message;          ///< chats: the first message
+    std::string message;          ///< chats: the first message; emails: the body
     MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs, medium, message)
 };
 

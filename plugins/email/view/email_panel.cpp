@@ -1,0 +1,467 @@
+#include "view/email_panel.hpp"
+
+#include "model/html_text.hpp"
+
+#include <agentdesk/text.hpp>
+#include <agentdesk/ui/icons.hpp>
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+namespace agentdesk::email {
+
+namespace {
+
+const ImVec4 kAccent(0.45f, 0.70f, 0.95f, 1.0f);
+const ImVec4 kWarning(0.95f, 0.66f, 0.20f, 1.0f);
+const ImVec4 kDue(0.92f, 0.35f, 0.30f, 1.0f);
+
+constexpr const char* kStates[] = {"Any state", "Queued", "Open", "Closed"};
+
+std::string dateText(std::int64_t ms) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds(ms)};
+    const auto day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss time{floor<minutes>(at - day)};
+    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()), time.hours().count(), time.minutes().count());
+}
+
+const char* kindLabel(events::EmailKind kind) {
+    switch (kind) {
+        case events::EmailKind::Inbound: return AD_ICON_INBOX " From customer";
+        case events::EmailKind::Reply: return AD_ICON_SHARE " Reply";
+        case events::EmailKind::Forward: return AD_ICON_SHARE " Forwarded";
+        case events::EmailKind::Outbound: return AD_ICON_PAPER_PLANE " Sent";
+    }
+    return "";
+}
+
+void copyInto(char* buffer, std::size_t size, const std::string& text) {
+    const std::size_t n = std::min(size - 1, text.size());
+    std::memcpy(buffer, text.data(), n);
+    buffer[n] = 0;
+}
+
+}  // namespace
+
+EmailPanel::EmailPanel(EmailDesk& model, HostApi& host) : model_(model), host_(host) {
+    subscriptions_.push_back(host_.bus().subscribe<events::AgentMetricsSnapshot>(
+        [this](const events::AgentMetricsSnapshot& e) { colleagues_ = e.agents; }));
+    subscriptions_.push_back(host_.bus().subscribe<events::ServiceMetricsSnapshot>(
+        [this](const events::ServiceMetricsSnapshot& e) { services_ = e.services; }));
+}
+
+void EmailPanel::draw() {
+    if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Email", error});
+    // Side by side when there is room; in a narrow panel the lists go above the case.
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    if (room.x >= 640.0f) {
+        ImGui::BeginChild("lists", ImVec2(std::max(230.0f, room.x * 0.28f), 0), true);
+        drawLists();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    } else {
+        ImGui::BeginChild("lists", ImVec2(0, std::max(110.0f, room.y * 0.28f)), true);
+        drawLists();
+        ImGui::EndChild();
+    }
+    ImGui::BeginChild("case", ImVec2(0, 0), false);
+    drawCase();
+    ImGui::EndChild();
+}
+
+// ---- the left side: search, my emails, team queue, follow-ups, results --------------------------------
+
+void EmailPanel::drawLists() {
+    if (focusSearch_) {
+        ImGui::SetKeyboardFocusHere();
+        focusSearch_ = false;
+    }
+    ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 110.0f));
+    if (ImGui::InputTextWithHint("##search", AD_ICON_SEARCH " Search cases: words, address, C-1001", search_, sizeof search_,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
+        std::string text = search_;
+        std::string customer;
+        // An address or a case number typed alone searches by it rather than by words.
+        if (text.find('@') != std::string::npos && text.find(' ') == std::string::npos) std::swap(text, customer);
+        model_.search(text, customer, stateFilter_ == 0 ? std::string() : kStates[stateFilter_]);
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::Combo("##state", &stateFilter_, kStates, IM_ARRAYSIZE(kStates));
+
+    const std::string shownCase = model_.shown() ? model_.shown()->summary.caseId : std::string();
+    // What the agent just searched for comes first.
+    if (!model_.results().empty()) {
+        ImGui::TextColored(kAccent, AD_ICON_SEARCH " Found (%zu)", model_.results().size());
+        for (const events::EmailCaseSummary& found : model_.results()) {
+            ImGui::PushID(found.caseId.c_str());
+            if (ImGui::Selectable(fmt::format("{}  {}  ({})", found.caseId, found.subject, enumName(found.state)).c_str(),
+                                  found.caseId == shownCase)) {
+                model_.showCase(found.caseId);
+            }
+            ImGui::TextDisabled("  %s", found.snippet.empty() ? found.customerAddress.c_str() : found.snippet.c_str());
+            if (ImGui::IsItemHovered() && !found.snippet.empty()) ImGui::SetTooltip("%s", found.snippet.c_str());
+            ImGui::PopID();
+        }
+        ImGui::Spacing();
+    }
+
+    ImGui::TextColored(kAccent, AD_ICON_ENVELOPE " My emails (%zu)", model_.work().size());
+    if (model_.work().empty()) ImGui::TextDisabled("  None. Pull one from the team queue.");
+    for (const EmailWork& work : model_.work()) {
+        const std::string who = work.offer.customerName.empty() ? work.offer.from : work.offer.customerName;
+        const std::string label = fmt::format("{}{}  {}##{}", work.ended ? AD_ICON_CHECK " " : "", who, work.offer.subject,
+                                              work.offer.interactionId);
+        if (ImGui::Selectable(label.c_str(), !work.caseId.empty() && work.caseId == shownCase)) {
+            model_.showInteraction(work.offer.interactionId);
+        }
+    }
+
+    ImGui::Spacing();
+    ImGui::TextColored(kAccent, AD_ICON_USERS " Team queue (%zu)", model_.queue().size());
+    for (const events::EmailCaseSummary& waiting : model_.queue()) {
+        ImGui::PushID(waiting.caseId.c_str());
+        if (ImGui::SmallButton("Pull")) model_.pull(waiting.interactionId);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take this email to work on it now");
+        ImGui::SameLine();
+        if (ImGui::Selectable(fmt::format("{}  {}", waiting.customerAddress, waiting.subject).c_str(), waiting.caseId == shownCase)) {
+            model_.showCase(waiting.caseId);
+        }
+        ImGui::PopID();
+    }
+
+    if (!model_.followUps().empty()) {
+        ImGui::Spacing();
+        ImGui::TextColored(kAccent, AD_ICON_CLOCK " My follow-ups (%zu)", model_.followUps().size());
+        for (const events::EmailFollowUp& followUp : model_.followUps()) {
+            ImGui::PushID(static_cast<int>(followUp.followUpId));
+            if (followUp.due) ImGui::PushStyleColor(ImGuiCol_Text, kDue);
+            if (ImGui::Selectable(fmt::format("{}  {} {}", dateText(followUp.dueAtMs), followUp.caseId, followUp.subject).c_str())) {
+                model_.showCase(followUp.caseId);
+            }
+            if (followUp.due) ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered() && !followUp.note.empty()) ImGui::SetTooltip("%s", followUp.note.c_str());
+            ImGui::PopID();
+        }
+    }
+
+}
+
+// ---- the right side: the case, its threads and the reply -------------------------------------------------
+
+void EmailPanel::drawCase() {
+    const auto& shown = model_.shown();
+    if (!shown) {
+        ImGui::TextDisabled("No case open. Accept or pull an email, or search for a case.");
+        ImGui::BeginDisabled(model_.agentId().empty());
+        if (ImGui::Button(AD_ICON_PAPER_PLANE " New email")) ImGui::OpenPopup("compose");
+        ImGui::EndDisabled();
+        drawPopups(nullptr);
+        return;
+    }
+    const events::EmailCaseSummary& summary = shown->summary;
+    const EmailWork* work = model_.shownWork();
+    ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+    ImGui::TextWrapped("%s", fmt::format("{} {}  {}", AD_ICON_ENVELOPE, summary.caseId, summary.subject).c_str());
+    ImGui::PopStyleColor();
+    std::size_t messages = 0;
+    for (const events::EmailThread& thread : shown->threads) messages += thread.messages.size();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", fmt::format("{} · {} · {} · {} thread{}, {} message{}", summary.customerAddress, summary.serviceId,
+                                         enumName(summary.state), shown->threads.size(), shown->threads.size() == 1 ? "" : "s",
+                                         messages, messages == 1 ? "" : "s").c_str());
+    ImGui::PopStyleColor();
+    if (work && !work->offer.transferNote.empty()) {
+        ImGui::TextColored(kWarning, "%s", fmt::format("{} Transfer note: {}", AD_ICON_EXCHANGE, work->offer.transferNote).c_str());
+    }
+    drawActions(work);
+    ImGui::Separator();
+
+    // The reply editor stays one line high until the agent writes in it, leaving the room to the threads.
+    const bool editing = work && !work->ended;
+    const bool writing = editorActive_ || reply_[0] != 0;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    editorHeight_ = writing ? std::clamp(ImGui::GetContentRegionAvail().y * 0.35f, line * 3, line * 8) : line * 1.4f;
+    const float editor = editing ? editorHeight_ + ImGui::GetStyle().ItemSpacing.y * 2 : 0.0f;
+    ImGui::BeginChild("threads", ImVec2(0, -editor), false);
+    int number = 0;
+    for (const events::EmailThread& thread : shown->threads) {
+        ++number;
+        ImGui::PushID(static_cast<int>(thread.threadId));
+        const std::string title = fmt::format("Thread {} · {} · {} message{}###thread", number, thread.subject,
+                                              thread.messages.size(), thread.messages.size() == 1 ? "" : "s");
+        // The newest thread opens; older ones stay folded until asked for.
+        ImGui::SetNextItemOpen(number == static_cast<int>(shown->threads.size()), ImGuiCond_Appearing);
+        if (ImGui::CollapsingHeader(title.c_str())) {
+            for (const events::EmailMessage& message : thread.messages) drawMessage(message, summary.ownerId == model_.agentId());
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (editing) drawEditor(work);
+    drawPopups(work);
+}
+
+void EmailPanel::drawMessage(const events::EmailMessage& message, bool canMask) {
+    ImGui::PushID(static_cast<int>(message.messageId));
+    ImGui::Spacing();
+    ImGui::TextColored(message.kind == events::EmailKind::Inbound ? kAccent : kWarning, "%s", kindLabel(message.kind));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", dateText(message.atMs).c_str());
+    if (canMask) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(AD_ICON_LOCK " Mask")) {
+            masking_ = message.messageId;
+            maskText_ = message.plainBody;
+            selectionStart_ = selectionEnd_ = 0;
+            ImGui::OpenPopup("mask");
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide card numbers, ids and text you select, for good");
+    }
+    if (ImGui::BeginTable("headers", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        auto row = [](const char* name, const std::string& value) {
+            if (value.empty()) return;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", name);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", value.c_str());
+        };
+        row("From", message.from);
+        row("To", message.to);
+        row("Cc", message.cc);
+        row("Subject", message.subject);
+        ImGui::EndTable();
+    }
+    // HTML is never interpreted: when there is no plain part, its text is shown instead.
+    const std::string body = message.plainBody.empty() ? htmlToText(message.htmlBody) : message.plainBody;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(body.c_str());
+    ImGui::PopTextWrapPos();
+    if (message.plainBody.empty() && !message.htmlBody.empty()) ImGui::TextDisabled("(HTML email shown as text)");
+    for (const events::EmailAttachment& file : message.attachments) {
+        ImGui::TextColored(kAccent, "%s", fmt::format("{} {}  ({}, {})", AD_ICON_PAPERCLIP, file.name, text::sizeText(file.sizeBytes),
+                                                      file.mimeType).c_str());
+    }
+    if (masking_ == message.messageId && ImGui::BeginPopup("mask")) {
+        ImGui::TextUnformatted("Select what to hide. Card numbers and account ids are found and masked too.");
+        struct Selection {
+            int* start;
+            int* end;
+        } selection{&selectionStart_, &selectionEnd_};
+        ImGui::InputTextMultiline("##masktext", maskText_.data(), maskText_.size() + 1, ImVec2(520, ImGui::GetTextLineHeight() * 10),
+                                  ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_CallbackAlways,
+                                  [](ImGuiInputTextCallbackData* data) {
+                                      auto* s = static_cast<Selection*>(data->UserData);
+                                      *s->start = std::min(data->SelectionStart, data->SelectionEnd);
+                                      *s->end = std::max(data->SelectionStart, data->SelectionEnd);
+                                      return 0;
+                                  },
+                                  &selection);
+        const int length = selectionEnd_ - selectionStart_;
+        if (ImGui::Button(length > 0 ? AD_ICON_LOCK " Mask selection and card numbers" : AD_ICON_LOCK " Mask card numbers and ids")) {
+            model_.mask(message.messageId, selectionStart_, length);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+}
+
+void EmailPanel::drawActions(const EmailWork* work) {
+    // Buttons flow onto the next line when the panel is narrow.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
+    auto button = [&](const char* label) {
+        const float width = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
+        first = false;
+        return ImGui::Button(label);
+    };
+    const bool live = work && !work->ended;
+    ImGui::BeginDisabled(!live);
+    if (button(AD_ICON_SHARE " Reply")) model_.reply(false);
+    if (button("Reply all")) model_.reply(true);
+    if (button(AD_ICON_PAPER_PLANE " Forward")) ImGui::OpenPopup("forward");
+    if (button(AD_ICON_EXCHANGE " Transfer")) ImGui::OpenPopup("transfer");
+    if (button(AD_ICON_TIMES " Close")) ImGui::OpenPopup("close");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close without replying, with a disposition (spam, no reply needed)");
+    ImGui::EndDisabled();
+    if (button(AD_ICON_CLOCK " Follow-up")) ImGui::OpenPopup("followup");
+    if (button(AD_ICON_PAPER_PLANE " New email")) ImGui::OpenPopup("compose");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write to any address: a new case, or a follow-up email in this one");
+    if (live) {
+        if (button(AD_ICON_FILE_TEXT " Canned")) ImGui::OpenPopup("canned");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Insert a canned response into the reply");
+        ImGui::BeginDisabled(!model_.draftUnsaved());
+        if (button(model_.draftUnsaved() ? "Save draft" : AD_ICON_CHECK " Draft saved")) model_.saveDraft();
+        ImGui::EndDisabled();
+    }
+}
+
+void EmailPanel::drawEditor(const EmailWork*) {
+    if (model_.draft() != editorDraft_) {  // changed outside the editor: another case, an inserted article
+        editorDraft_ = model_.draft();
+        copyInto(reply_, sizeof reply_, editorDraft_);
+    }
+    ImGui::InputTextMultiline("##reply", reply_, sizeof reply_, ImVec2(-1, editorHeight_));
+    editorActive_ = ImGui::IsItemActive();
+    if (!reply_[0] && !editorActive_) {
+        // A hint where the text will go (ImGui 1.86 has no hint for multi-line inputs).
+        const ImVec2 at = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + ImGui::GetStyle().FramePadding.x, at.y + ImGui::GetStyle().FramePadding.y),
+                                            ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                            "Write the reply here: the original is quoted below it, card numbers are masked");
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept as the case's draft as you type; Reply or Reply all sends it");
+    if (editorDraft_ != reply_) {
+        editorDraft_ = reply_;
+        model_.setDraft(editorDraft_);
+    }
+}
+
+void EmailPanel::drawPopups(const EmailWork* work) {
+    if (ImGui::BeginPopup("forward")) {
+        ImGui::TextUnformatted("Forward the customer's email to an external address, with a note:");
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##to", "repairs@partner.example", address_, sizeof address_);
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##note", "Note", note_, sizeof note_);
+        if (ImGui::Button(AD_ICON_PAPER_PLANE " Forward") && address_[0]) {
+            model_.forward(address_, note_);
+            address_[0] = note_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("transfer")) {
+        ImGui::TextUnformatted("Transfer to a colleague's My Queue or another service. Note:");
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputText("##note", note_, sizeof note_);
+        ImGui::Separator();
+        ImGui::TextDisabled("Colleagues");
+        for (const events::AgentMetrics& colleague : colleagues_) {
+            if (colleague.state == AgentState::LoggedOut || colleague.agentId == model_.agentId()) continue;
+            const bool available = colleague.state == AgentState::Ready || colleague.state == AgentState::Busy;
+            const std::string label = fmt::format("{}  ({})##{}", colleague.displayName, displayName(colleague.state), colleague.agentId);
+            if (ImGui::Selectable(label.c_str(), false, available ? 0 : ImGuiSelectableFlags_Disabled)) {
+                model_.transferToAgent(colleague.agentId, note_);
+                note_[0] = 0;
+            }
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("Services (changes the email's service)");
+        for (const events::ServiceMetrics& service : services_) {
+            if (service.channel != Channel::Email || (work && service.serviceId == work->offer.serviceId)) continue;
+            if (ImGui::Selectable(fmt::format("{}  ({} waiting)##{}", service.name, service.inQueue, service.serviceId).c_str())) {
+                model_.transferToService(service.serviceId, note_);
+                note_[0] = 0;
+            }
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("close")) {
+        const std::vector<std::string> dispositions = work ? work->offer.dispositions : std::vector<std::string>{};
+        ImGui::TextUnformatted("Close without replying. Why?");
+        for (std::size_t i = 0; i < dispositions.size(); ++i) {
+            ImGui::RadioButton(dispositions[i].c_str(), &disposition_, static_cast<int>(i));
+        }
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##notes", "Notes", note_, sizeof note_);
+        if (ImGui::Button(AD_ICON_CHECK " Close email")) {
+            const std::string chosen = disposition_ >= 0 && static_cast<std::size_t>(disposition_) < dispositions.size()
+                                           ? dispositions[static_cast<std::size_t>(disposition_)]
+                                           : std::string();
+            model_.close(chosen, note_);
+            note_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("compose")) {
+        const auto& shown = model_.shown();
+        std::vector<const events::ServiceMetrics*> emailServices;
+        for (const events::ServiceMetrics& service : services_) {
+            if (service.channel == Channel::Email) emailServices.push_back(&service);
+        }
+        if (shown) {
+            ImGui::Checkbox(fmt::format("In case {} (a follow-up email)", shown->summary.caseId).c_str(), &composeInCase_);
+        } else {
+            composeInCase_ = false;
+        }
+        if (!composeInCase_) {
+            composeService_ = std::clamp(composeService_, 0, std::max(0, static_cast<int>(emailServices.size()) - 1));
+            ImGui::SetNextItemWidth(360);
+            if (ImGui::BeginCombo("Service", emailServices.empty() ? "" : emailServices[static_cast<std::size_t>(composeService_)]->name.c_str())) {
+                for (std::size_t i = 0; i < emailServices.size(); ++i) {
+                    if (ImGui::Selectable(emailServices[i]->name.c_str(), static_cast<int>(i) == composeService_)) {
+                        composeService_ = static_cast<int>(i);
+                    }
+                }
+                ImGui::EndCombo();
+            }
+        }
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("To", "customer@example.com", address_, sizeof address_);
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputText("Subject", subject_, sizeof subject_);
+        ImGui::InputTextMultiline("##body", body_, sizeof body_, ImVec2(460, ImGui::GetTextLineHeightWithSpacing() * 8));
+        const bool ready = address_[0] && subject_[0] && body_[0] && (composeInCase_ || !emailServices.empty());
+        ImGui::BeginDisabled(!ready);
+        if (ImGui::Button(AD_ICON_PAPER_PLANE " Send")) {
+            model_.compose(composeInCase_ ? std::string() : emailServices[static_cast<std::size_t>(composeService_)]->serviceId,
+                           composeInCase_ ? shown->summary.caseId : std::string(), address_, subject_, body_);
+            address_[0] = subject_[0] = body_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("canned")) {
+        if (model_.canned().empty()) ImGui::TextDisabled("No canned responses.");
+        std::string category;
+        for (const events::CannedResponse& response : model_.canned()) {
+            if (response.category != category) {
+                category = response.category;
+                ImGui::TextDisabled("%s", category.c_str());
+            }
+            if (ImGui::Selectable(fmt::format("  {}##{}", response.title, response.id).c_str())) {
+                model_.insertIntoDraft(response.text);
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", response.text.c_str());
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("followup")) {
+        ImGui::TextUnformatted("Remind me about this case in");
+        ImGui::SetNextItemWidth(120);
+        ImGui::InputInt("hours", &followUpHours_);
+        followUpHours_ = std::clamp(followUpHours_, 1, 24 * 90);
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##note", "What to check", note_, sizeof note_);
+        if (ImGui::Button(AD_ICON_CLOCK " Schedule")) {
+            model_.scheduleFollowUp(std::chrono::hours(followUpHours_), note_);
+            note_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace agentdesk::email

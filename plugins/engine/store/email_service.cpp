@@ -1,0 +1,582 @@
+// The email channel: commands answer with the event the catalog names or an Error an agent can act
+// on. What is stored is what was sent: card numbers in an agent's text are masked before storing.
+
+#include "store/email_service.hpp"
+
+#include "model/email_masking.hpp"
+#include "model/text.hpp"
+
+#include <agentdesk/events/core.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace agentdesk::engine {
+
+namespace {
+
+std::string dateText(std::int64_t ms) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds(ms)};
+    const auto day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss time{floor<minutes>(at - day)};
+    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
+                       time.minutes().count());
+}
+
+/// "Re: [C-1001] Damaged parcel": the prefix once, and the case number for the customer's answer.
+std::string taggedSubject(std::string_view prefix, const events::EmailCaseSummary& summary) {
+    std::string_view subject = summary.subject;
+    return fmt::format("{}[{}] {}", prefix, summary.caseId, subject);
+}
+
+std::string quoted(const events::EmailMessage& original) {
+    std::string out = fmt::format("\n\nOn {}, {} wrote:\n", dateText(original.atMs), original.from);
+    std::size_t start = 0;
+    const std::string& body = original.plainBody;
+    while (start <= body.size()) {
+        const std::size_t end = std::min(body.find('\n', start), body.size());
+        out += fmt::format("> {}\n", std::string_view(body).substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string simulatedBody(const Interaction& interaction) {
+    const std::string name = interaction.customer ? interaction.customer->name : interaction.from;
+    return fmt::format("Hello,\n\n{}: could you help me with this? My order number is {}.\n\nKind regards,\n{}",
+                       interaction.subject.empty() ? "I have a question" : interaction.subject,
+                       100000 + interaction.arrival * 37 % 900000, name);
+}
+
+}  // namespace
+
+bool isEmailAddress(std::string_view address) {
+    const std::size_t at = address.find('@');
+    if (at == std::string_view::npos || at == 0 || address.find('@', at + 1) != std::string_view::npos) return false;
+    if (address.find_first_of(" \t\r\n,;<>") != std::string_view::npos) return false;
+    const std::size_t dot = address.rfind('.');
+    return dot != std::string_view::npos && dot > at + 1 && dot + 1 < address.size();
+}
+
+std::string EmailService::serviceAddress(std::string_view serviceId) { return fmt::format("{}@center.example", serviceId); }
+
+std::string EmailService::caseTagIn(std::string_view subject) {
+    for (std::size_t open = subject.find("[C-"); open != std::string_view::npos; open = subject.find("[C-", open + 1)) {
+        std::size_t end = open + 3;
+        while (end < subject.size() && subject[end] >= '0' && subject[end] <= '9') ++end;
+        if (end > open + 3 && end < subject.size() && subject[end] == ']') {
+            return std::string(subject.substr(open + 1, end - open - 1));
+        }
+    }
+    return {};
+}
+
+EmailService::EmailService(ContactCenter& center, EmailArchive& archive, Bus& bus, const Clock& clock, Timers& timers)
+    : center_(center), archive_(archive), bus_(bus), clock_(clock), timers_(timers) {
+    center_.addObserver(this);
+    auto on = [this](auto handler) {
+        return [this, handler](const auto& command, const Message& message) { (this->*handler)(command, message); };
+    };
+    subscriptions_.push_back(bus_.subscribe<events::GetEmailCase>(on(&EmailService::onGetCase)));
+    subscriptions_.push_back(bus_.subscribe<events::ReplyEmail>(on(&EmailService::onReply)));
+    subscriptions_.push_back(bus_.subscribe<events::ForwardEmail>(on(&EmailService::onForward)));
+    subscriptions_.push_back(bus_.subscribe<events::ComposeEmail>(on(&EmailService::onCompose)));
+    subscriptions_.push_back(bus_.subscribe<events::CloseEmail>(on(&EmailService::onClose)));
+    subscriptions_.push_back(bus_.subscribe<events::TransferEmail>(on(&EmailService::onTransfer)));
+    subscriptions_.push_back(bus_.subscribe<events::GetEmailQueue>(on(&EmailService::onQueue)));
+    subscriptions_.push_back(bus_.subscribe<events::PullEmail>(on(&EmailService::onPull)));
+    subscriptions_.push_back(bus_.subscribe<events::SaveEmailDraft>(on(&EmailService::onSaveDraft)));
+    subscriptions_.push_back(bus_.subscribe<events::MaskEmail>(on(&EmailService::onMask)));
+    subscriptions_.push_back(bus_.subscribe<events::ScheduleFollowUp>(on(&EmailService::onScheduleFollowUp)));
+    subscriptions_.push_back(bus_.subscribe<events::SearchEmail>(on(&EmailService::onSearch)));
+    subscriptions_.push_back(bus_.subscribe<events::GetEmailDraft>([this](const events::GetEmailDraft& c, const Message& m) {
+        bus_.publish(events::EmailDraft{c.caseId, c.agentId, archive_.draft(c.agentId, c.caseId), 0}, m.correlation);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::GetFollowUps>([this](const events::GetFollowUps& c, const Message& m) {
+        bus_.publish(events::EmailFollowUps{c.agentId, archive_.openFollowUps(c.agentId)}, m.correlation);
+    }));
+    // Follow-ups promised before a restart still remind their agent.
+    for (const events::EmailFollowUp& followUp : archive_.openFollowUps("")) {
+        if (!followUp.due) schedule(followUp);
+    }
+}
+
+EmailService::~EmailService() {
+    subscriptions_.clear();
+    followUpTimers_.clear();
+    center_.removeObserver(this);
+}
+
+std::int64_t EmailService::now() const { return toEpochMs(clock_.now()); }
+
+void EmailService::simulateCustomerAnswers(std::function<bool()> enabled, Milliseconds after) {
+    customersAnswer_ = std::move(enabled);
+    answerAfter_ = after;
+}
+
+void EmailService::refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation) {
+    bus_.publish(events::Error{std::string(command), std::string(code), std::move(message)}, correlation);
+}
+
+// ---- arrivals ---------------------------------------------------------------------------------------------
+
+std::optional<std::string> EmailService::customerWrites(InboundEmail email) {
+    std::string caseId = caseTagIn(email.subject);
+    if (caseId.empty() && email.headers.contains("X-Case-Id")) caseId = email.headers.at("X-Case-Id");
+    std::optional<events::EmailCaseSummary> existing = caseId.empty() ? std::nullopt : archive_.caseSummary(caseId);
+    Arrival arrival;
+    arrival.serviceId = existing ? existing->serviceId : email.serviceId;
+    const ServiceConfig* service = center_.config().findService(arrival.serviceId);
+    if (!service || service->channel != Channel::Email) return std::nullopt;
+    for (const Customer& customer : center_.config().customers) {
+        if (!customer.email.empty() && lowerAscii(customer.email) == lowerAscii(email.from)) arrival.customerId = customer.id;
+    }
+    arrival.from = email.from;
+    arrival.subject = email.subject;
+    arriving_ = std::move(email);
+    arrivingCase_ = existing ? existing->caseId : std::string();
+    auto id = center_.arrive(arrival);
+    arriving_.reset();
+    arrivingCase_.clear();
+    return id;
+}
+
+void EmailService::queued(const Interaction& interaction, bool requeued) {
+    if (requeued || interaction.service->channel != Channel::Email || interaction.outbound) return;
+    InboundEmail email = arriving_ ? *arriving_ : InboundEmail{};
+    if (!arriving_) {
+        email.from = interaction.from;
+        email.subject = interaction.subject;
+    }
+    if (email.plainBody.empty() && email.htmlBody.empty()) {  // the simulation: a short email about the subject
+        email.plainBody = simulatedBody(interaction);
+    }
+    const std::int64_t at = toEpochMs(interaction.queuedAt);
+    std::optional<events::EmailCaseSummary> summary =
+        arrivingCase_.empty() ? std::nullopt : archive_.caseSummary(arrivingCase_);
+    std::int64_t threadId = 0;
+    if (summary) {
+        const auto inReplyTo = email.headers.find("In-Reply-To");
+        if (inReplyTo != email.headers.end()) threadId = archive_.threadOfMessageKey(summary->caseId, inReplyTo->second).value_or(0);
+        summary->state = events::CaseState::Queued;
+        summary->interactionId = interaction.id;
+        summary->updatedMs = at;
+        archive_.updateCase(*summary);
+    } else {
+        summary = events::EmailCaseSummary{};
+        summary->subject = email.subject;
+        summary->customerId = interaction.customer ? interaction.customer->id : "";
+        summary->customerAddress = email.from;
+        summary->serviceId = interaction.service->id;
+        summary->state = events::CaseState::Queued;
+        summary->interactionId = interaction.id;
+        summary->createdMs = summary->updatedMs = at;
+        summary->caseId = archive_.createCase(*summary);
+    }
+    if (threadId == 0) threadId = archive_.createThread(summary->caseId, email.subject, at);
+    events::EmailMessage message;
+    message.caseId = summary->caseId;
+    message.threadId = threadId;
+    message.kind = events::EmailKind::Inbound;
+    message.from = email.from;
+    message.to = email.to.empty() ? serviceAddress(interaction.service->id) : email.to;
+    message.cc = email.cc;
+    message.subject = email.subject;
+    message.atMs = at;
+    message.plainBody = email.plainBody;
+    message.htmlBody = email.htmlBody;
+    message.headers = email.headers;
+    if (!message.headers.contains("Message-ID")) {
+        message.headers["Message-ID"] = fmt::format("<{}.{}@customer.example>", interaction.id, at);
+    }
+    message.attachments = email.attachments;
+    message.messageId = archive_.addMessage(message);
+    bus_.publish(events::EmailReceived{*archive_.caseSummary(summary->caseId), message});
+}
+
+void EmailService::offered(const Interaction& interaction) {
+    if (interaction.id != transferring_) return;
+    transferring_.clear();
+    if (auto summary = archive_.caseOfInteraction(interaction.id)) {
+        summary->ownerId = interaction.agentId;  // in the colleague's hands (their My Queue) from now on
+        archive_.updateCase(*summary);
+    }
+}
+
+void EmailService::answered(const Interaction& interaction) {
+    if (interaction.service->channel != Channel::Email) return;
+    if (auto summary = archive_.caseOfInteraction(interaction.id)) {
+        summary->state = events::CaseState::Open;
+        summary->ownerId = interaction.agentId;
+        summary->interactionId = interaction.id;
+        summary->updatedMs = now();
+        archive_.updateCase(*summary);
+    }
+}
+
+void EmailService::transferred(const Interaction& interaction, const std::string&) {
+    if (interaction.service->channel != Channel::Email) return;
+    if (auto summary = archive_.caseOfInteraction(interaction.id)) {
+        summary->state = events::CaseState::Queued;
+        summary->ownerId.clear();  // until it rings at the colleague chosen (offered), if one was
+        transferring_ = interaction.id;
+        summary->serviceId = interaction.service->id;
+        summary->updatedMs = now();
+        archive_.updateCase(*summary);
+    }
+}
+
+void EmailService::completed(const Interaction& interaction, TimePoint at, bool) {
+    if (interaction.service->channel != Channel::Email) return;
+    // A customer may have written again meanwhile: that newer email keeps the case open.
+    if (auto summary = archive_.caseOfInteraction(interaction.id); summary && summary->interactionId == interaction.id) {
+        summary->state = events::CaseState::Closed;
+        summary->interactionId.clear();
+        summary->updatedMs = toEpochMs(at);
+        archive_.updateCase(*summary);
+    }
+}
+
+// ---- the agent's commands ------------------------------------------------------------------------------
+
+std::optional<events::EmailCaseSummary> EmailService::caseForCommand(std::string_view command, std::string_view agentId,
+                                                                     std::string_view interactionId,
+                                                                     std::uint64_t correlation) {
+    const Interaction* interaction = center_.interaction(interactionId);
+    if (!interaction || interaction->service->channel != Channel::Email) {
+        refuse(command, error_codes::unknownInteraction, "This email is no longer there.", correlation);
+        return std::nullopt;
+    }
+    if (interaction->agentId != agentId) {
+        refuse(command, error_codes::notYours, "This email is handled by someone else.", correlation);
+        return std::nullopt;
+    }
+    if (interaction->stage != Stage::Connected) {
+        refuse(command, error_codes::invalidState,
+               interaction->stage == Stage::Ringing ? "Accept the email first." : "This email is already done.",
+               correlation);
+        return std::nullopt;
+    }
+    auto summary = archive_.caseOfInteraction(interactionId);
+    if (!summary) refuse(command, email_errors::unknownCase, "This email has no case.", correlation);
+    return summary;
+}
+
+std::optional<events::EmailMessage> EmailService::messageOf(const events::EmailCaseSummary& summary,
+                                                            std::int64_t messageId) const {
+    if (messageId != 0) {
+        auto message = archive_.message(messageId);
+        if (message && message->caseId == summary.caseId) return message;
+    }
+    std::optional<events::EmailMessage> newest;
+    for (const events::EmailThread& thread : archive_.threads(summary.caseId)) {
+        for (const events::EmailMessage& message : thread.messages) {
+            if (message.kind == events::EmailKind::Inbound && (!newest || message.atMs >= newest->atMs)) newest = message;
+        }
+    }
+    return newest;
+}
+
+events::EmailMessage EmailService::outbound(const events::EmailCaseSummary& summary, std::int64_t threadId,
+                                            events::EmailKind kind, std::string_view agentId) const {
+    events::EmailMessage message;
+    message.caseId = summary.caseId;
+    message.threadId = threadId;
+    message.kind = kind;
+    message.from = serviceAddress(summary.serviceId);
+    message.atMs = now();
+    message.agentId = std::string(agentId);
+    message.headers["Message-ID"] = fmt::format("<{}.{}.{}@center.example>", summary.caseId, message.atMs, sent_ + 1);
+    message.headers["X-Case-Id"] = summary.caseId;
+    return message;
+}
+
+void EmailService::onGetCase(const events::GetEmailCase& command, const Message& message) {
+    auto summary = command.caseId.empty() ? archive_.caseOfInteraction(command.interactionId)
+                                          : archive_.caseSummary(command.caseId);
+    if (!summary) {
+        refuse(command.topic, email_errors::unknownCase, "There is no such case.", message.correlation);
+        return;
+    }
+    bus_.publish(events::EmailCase{*summary, archive_.threads(summary->caseId), archive_.draft(command.agentId, summary->caseId)},
+                 message.correlation);
+}
+
+void EmailService::onReply(const events::ReplyEmail& command, const Message& message) {
+    if (trimmed(command.body).empty()) {
+        refuse(command.topic, email_errors::invalidInput, "Write the reply first.", message.correlation);
+        return;
+    }
+    auto summary = caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation);
+    if (!summary) return;
+    auto original = messageOf(*summary, command.messageId);
+    if (!original) {
+        refuse(command.topic, email_errors::unknownMessage, "There is no email in this case to answer.", message.correlation);
+        return;
+    }
+    events::EmailMessage reply = outbound(*summary, original->threadId, events::EmailKind::Reply, command.agentId);
+    reply.to = original->kind == events::EmailKind::Inbound ? original->from : original->to;
+    if (command.replyAll) reply.cc = original->cc;
+    reply.subject = taggedSubject("Re: ", *summary);
+    reply.plainBody = maskDetected(command.body) + (command.quote ? quoted(*original) : std::string());
+    if (auto key = original->headers.find("Message-ID"); key != original->headers.end()) {
+        reply.headers["In-Reply-To"] = key->second;
+    }
+    ++sent_;
+    reply.messageId = archive_.addMessage(reply);
+    archive_.deleteDraft(command.agentId, summary->caseId);
+    bus_.publish(events::EmailSent{reply}, message.correlation);
+    int replies = 0;
+    for (const events::EmailThread& thread : archive_.threads(summary->caseId)) {
+        replies += static_cast<int>(std::count_if(thread.messages.begin(), thread.messages.end(),
+                                                  [](const auto& m) { return m.kind == events::EmailKind::Reply; }));
+    }
+    if (replies == 1 && customersAnswer_ && customersAnswer_()) {
+        // The simulated customer thanks the agent once, in the thread of the reply.
+        InboundEmail answer;
+        answer.serviceId = summary->serviceId;
+        answer.from = reply.to;
+        answer.subject = reply.subject;
+        answer.plainBody = "Hello,\n\nthank you for your quick answer. I will do as you suggest and let you know.\n\nKind regards";
+        answer.headers["In-Reply-To"] = reply.headers["Message-ID"];
+        answers_.push_back(timers_.at(clock_.now() + answerAfter_, [this, answer] { customerWrites(answer); }));
+    }
+    if (auto refusal = center_.release(command.agentId, command.interactionId, message.correlation)) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+    }
+}
+
+void EmailService::onForward(const events::ForwardEmail& command, const Message& message) {
+    if (!isEmailAddress(command.to)) {
+        refuse(command.topic, email_errors::invalidAddress,
+               fmt::format("\"{}\" is not an email address.", command.to), message.correlation);
+        return;
+    }
+    auto summary = caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation);
+    if (!summary) return;
+    auto original = messageOf(*summary, command.messageId);
+    if (!original) {
+        refuse(command.topic, email_errors::unknownMessage, "There is no email in this case to forward.", message.correlation);
+        return;
+    }
+    events::EmailMessage forward = outbound(*summary, original->threadId, events::EmailKind::Forward, command.agentId);
+    forward.to = command.to;
+    forward.subject = taggedSubject("Fwd: ", *summary);
+    forward.plainBody = fmt::format("{}\n\n---------- Forwarded message ----------\nFrom: {}\nDate: {}\nSubject: {}\nTo: {}\n\n{}",
+                                    maskDetected(command.note), original->from, dateText(original->atMs),
+                                    original->subject, original->to, original->plainBody);
+    forward.attachments = original->attachments;
+    ++sent_;
+    forward.messageId = archive_.addMessage(forward);
+    bus_.publish(events::EmailSent{forward}, message.correlation);
+}
+
+void EmailService::onCompose(const events::ComposeEmail& command, const Message& message) {
+    if (!center_.isLoggedIn(command.agentId)) {
+        refuse(command.topic, error_codes::notLoggedIn, "You are not logged in. Log in first.", message.correlation);
+        return;
+    }
+    if (!isEmailAddress(command.to)) {
+        refuse(command.topic, email_errors::invalidAddress, fmt::format("\"{}\" is not an email address.", command.to),
+               message.correlation);
+        return;
+    }
+    if (trimmed(command.body).empty() || trimmed(command.subject).empty()) {
+        refuse(command.topic, email_errors::invalidInput, "An email needs a subject and a text.", message.correlation);
+        return;
+    }
+    std::optional<events::EmailCaseSummary> summary;
+    if (!command.caseId.empty()) {
+        summary = archive_.caseSummary(command.caseId);
+        if (!summary) {
+            refuse(command.topic, email_errors::unknownCase, fmt::format("There is no case {}.", command.caseId),
+                   message.correlation);
+            return;
+        }
+    } else {
+        const ServiceConfig* service = center_.config().findService(command.serviceId);
+        if (!service || service->channel != Channel::Email) {
+            refuse(command.topic, error_codes::unknownService, "Choose the email service you write for.", message.correlation);
+            return;
+        }
+        summary = events::EmailCaseSummary{};
+        summary->subject = std::string(trimmed(command.subject));
+        summary->customerAddress = command.to;
+        for (const Customer& customer : center_.config().customers) {
+            if (!customer.email.empty() && lowerAscii(customer.email) == lowerAscii(command.to)) summary->customerId = customer.id;
+        }
+        summary->serviceId = service->id;
+        summary->state = events::CaseState::Open;
+        summary->ownerId = command.agentId;
+        summary->createdMs = summary->updatedMs = now();
+        summary->caseId = archive_.createCase(*summary);
+    }
+    const std::string subject(trimmed(command.subject));
+    events::EmailMessage email = outbound(*summary, archive_.createThread(summary->caseId, subject, now()),
+                                          events::EmailKind::Outbound, command.agentId);
+    email.to = command.to;
+    email.subject = fmt::format("[{}] {}", summary->caseId, subject);
+    email.plainBody = maskDetected(command.body);
+    ++sent_;
+    email.messageId = archive_.addMessage(email);
+    bus_.publish(events::EmailSent{email}, message.correlation);
+    // The follow-up email is what the agent promised: their follow-ups of the case are done.
+    if (!command.caseId.empty() && archive_.finishFollowUps(command.agentId, summary->caseId) > 0) {
+        bus_.publish(events::EmailFollowUps{command.agentId, archive_.openFollowUps(command.agentId)});
+    }
+}
+
+void EmailService::onClose(const events::CloseEmail& command, const Message& message) {
+    auto summary = caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation);
+    if (!summary) return;
+    const ServiceConfig& service = *center_.interaction(command.interactionId)->service;
+    const auto& list = service.dispositions;
+    if (command.disposition.empty() ? service.dispositionRequired
+                                    : std::find(list.begin(), list.end(), command.disposition) == list.end()) {
+        refuse(command.topic, command.disposition.empty() ? error_codes::dispositionRequired : error_codes::unknownDisposition,
+               fmt::format("Choose why the email is closed: one of {}.", fmt::join(list, ", ")), message.correlation);
+        return;
+    }
+    // Through wrap-up, like every other interaction: the disposition and notes end up in the history.
+    if (auto refusal = center_.release(command.agentId, command.interactionId, message.correlation, true)) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+        return;
+    }
+    if (auto refusal = center_.complete(command.agentId, command.interactionId, command.disposition, command.notes,
+                                        message.correlation)) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+    }
+}
+
+void EmailService::onTransfer(const events::TransferEmail& command, const Message& message) {
+    if (!caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation)) return;
+    if (command.toAgentId.empty() == command.toServiceId.empty()) {
+        refuse(command.topic, email_errors::invalidInput, "Choose one colleague or one service to transfer to.",
+               message.correlation);
+        return;
+    }
+    if (auto refusal = center_.transfer(command.agentId, command.interactionId, command.toAgentId, command.toServiceId,
+                                        command.note, message.correlation)) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+    }
+}
+
+void EmailService::onQueue(const events::GetEmailQueue& command, const Message& message) {
+    events::EmailQueue queue{command.agentId, {}};
+    const UserAccount* user = center_.config().findUserById(command.agentId);
+    std::vector<std::pair<TimePoint, events::EmailCaseSummary>> waiting;
+    for (const ServiceConfig& service : center_.config().services) {
+        if (!user || service.channel != Channel::Email || !CenterConfig::isSkilledFor(*user, service)) continue;
+        for (const Interaction* interaction : center_.queue(service.id)) {
+            if (auto summary = archive_.caseOfInteraction(interaction->id)) waiting.emplace_back(interaction->queuedAt, *summary);
+        }
+    }
+    std::stable_sort(waiting.begin(), waiting.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [at, summary] : waiting) queue.waiting.push_back(std::move(summary));
+    bus_.publish(queue, message.correlation);
+}
+
+void EmailService::onPull(const events::PullEmail& command, const Message& message) {
+    const Interaction* interaction = center_.interaction(command.interactionId);
+    if (interaction && interaction->service->channel != Channel::Email) interaction = nullptr;
+    if (!interaction) {
+        refuse(command.topic, error_codes::unknownInteraction, "This email is no longer waiting.", message.correlation);
+        return;
+    }
+    if (auto refusal = center_.pull(command.agentId, command.interactionId, message.correlation)) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+    }
+}
+
+void EmailService::onSaveDraft(const events::SaveEmailDraft& command, const Message& message) {
+    if (!archive_.caseSummary(command.caseId)) {
+        refuse(command.topic, email_errors::unknownCase, "There is no such case.", message.correlation);
+        return;
+    }
+    const std::int64_t at = now();
+    if (command.body.empty()) {
+        archive_.deleteDraft(command.agentId, command.caseId);
+    } else {
+        archive_.saveDraft(command.agentId, command.caseId, command.body, at);
+    }
+    bus_.publish(events::EmailDraft{command.caseId, command.agentId, command.body, at}, message.correlation);
+}
+
+void EmailService::onMask(const events::MaskEmail& command, const Message& message) {
+    auto stored = archive_.message(command.messageId);
+    if (!stored) {
+        refuse(command.topic, email_errors::unknownMessage, "This email is no longer there.", message.correlation);
+        return;
+    }
+    auto summary = archive_.caseSummary(stored->caseId);
+    if (!summary || summary->ownerId != command.agentId) {
+        refuse(command.topic, error_codes::notYours, "Only the agent who has the case can mask its emails.",
+               message.correlation);
+        return;
+    }
+    int masked = 0;
+    std::vector<TextSpan> spans;
+    std::string html = stored->htmlBody;
+    for (const events::MaskRange& range : command.ranges) {
+        if (range.start < 0 || range.length <= 0 || static_cast<std::size_t>(range.start) >= stored->plainBody.size()) continue;
+        const TextSpan span{static_cast<std::size_t>(range.start), static_cast<std::size_t>(range.length)};
+        spans.push_back(span);
+        ++masked;
+        // The same words in the HTML part go too, or the original would survive there.
+        const std::string selected = stored->plainBody.substr(span.start, span.length);
+        if (trimmed(selected).empty()) continue;
+        const std::string stars = maskSpans(selected, {{0, selected.size()}});
+        for (std::size_t at = html.find(selected); at != std::string::npos; at = html.find(selected, at + stars.size())) {
+            html.replace(at, selected.size(), stars);
+        }
+    }
+    std::string plain = maskSpans(stored->plainBody, spans);
+    if (command.detect) {
+        int found = 0;
+        plain = maskDetected(plain, &found);
+        masked += found;
+        html = maskDetected(html);
+    }
+    archive_.replaceBodies(stored->messageId, plain, html);
+    stored->plainBody = std::move(plain);
+    stored->htmlBody = std::move(html);
+    bus_.publish(events::EmailMasked{*stored, masked}, message.correlation);
+}
+
+void EmailService::schedule(const events::EmailFollowUp& followUp) {
+    const std::int64_t id = followUp.followUpId;
+    followUpTimers_[id] = timers_.at(fromEpochMs(followUp.dueAtMs), [this, id] {
+        archive_.markFollowUpDue(id);
+        if (auto due = archive_.followUp(id)) bus_.publish(events::EmailFollowUpDue{*due});
+        followUpTimers_.erase(id);
+    });
+}
+
+void EmailService::onScheduleFollowUp(const events::ScheduleFollowUp& command, const Message& message) {
+    auto summary = archive_.caseSummary(command.caseId);
+    if (!summary) {
+        refuse(command.topic, email_errors::unknownCase, "There is no such case.", message.correlation);
+        return;
+    }
+    if (command.dueAtMs <= now()) {
+        refuse(command.topic, email_errors::invalidInput, "Choose a time in the future for the follow-up.",
+               message.correlation);
+        return;
+    }
+    events::EmailFollowUp followUp{0, summary->caseId, command.agentId, summary->subject, command.note, command.dueAtMs, false};
+    followUp.followUpId = archive_.addFollowUp(followUp);
+    schedule(followUp);
+    bus_.publish(events::EmailFollowUpScheduled{followUp}, message.correlation);
+}
+
+void EmailService::onSearch(const events::SearchEmail& command, const Message& message) {
+    bus_.publish(events::EmailSearchResults{command.agentId, archive_.search(command)}, message.correlation);
+}
+
+}  // namespace agentdesk::engine

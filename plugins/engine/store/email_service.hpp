@@ -1,0 +1,117 @@
+#pragma once
+// The email channel of the embedded contact center (spec EMAIL-*): every email interaction belongs
+// to a case in the EmailArchive. A new email opens a case; a customer's answer carrying the case
+// number (a "[C-1001]" tag in the subject, an X-Case-Id header) joins that case, in the thread of
+// the message it answers (In-Reply-To) or a new one. Answers the commands of events/email.hpp on
+// the bus: reply, forward, compose, close with a disposition, transfer and change of service,
+// team queue and pull, drafts, masking, follow-ups (reminded on the center's timers) and search.
+
+#include "model/contact_center.hpp"
+#include "store/email_archive.hpp"
+
+#include <agentdesk/bus.hpp>
+#include <agentdesk/clock.hpp>
+#include <agentdesk/events/email.hpp>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agentdesk::engine {
+
+/// Stable codes of the email channel's errors (besides ContactCenter's).
+namespace email_errors {
+inline constexpr std::string_view unknownCase = "unknown_case";
+inline constexpr std::string_view unknownMessage = "unknown_message";
+inline constexpr std::string_view invalidInput = "invalid_input";
+inline constexpr std::string_view invalidAddress = "invalid_address";
+}  // namespace email_errors
+
+/// An email the customer's side sends in.
+struct InboundEmail {
+    std::string serviceId;  ///< where a new case goes; a reply goes where its case is
+    std::string from;
+    std::string to;
+    std::string cc;
+    std::string subject;
+    std::string plainBody;
+    std::string htmlBody;
+    std::map<std::string, std::string> headers;
+    std::vector<events::EmailAttachment> attachments;
+};
+
+class EmailService final : public CenterObserver {
+public:
+    /// Everything passed must outlive the service. Follow-ups not yet due are scheduled again.
+    EmailService(ContactCenter& center, EmailArchive& archive, Bus& bus, const Clock& clock, Timers& timers);
+    ~EmailService() override;
+    EmailService(const EmailService&) = delete;
+    EmailService& operator=(const EmailService&) = delete;
+
+    /// An email arrives: it opens a case or joins the one it names, and waits in its service's queue.
+    /// Returns the interaction id, or nullopt when the service is unknown or not an email service.
+    std::optional<std::string> customerWrites(InboundEmail email);
+    /// Lets simulated customers answer: the first reply in a case gets the customer's thanks, in
+    /// the same thread, `after` later, whenever `enabled()` says so at the time of the reply.
+    void simulateCustomerAnswers(std::function<bool()> enabled, Milliseconds after = std::chrono::minutes(40));
+    /// The address the center writes from for a service.
+    static std::string serviceAddress(std::string_view serviceId);
+    /// The case number named in a subject ("Re: [C-1001] ..."), or "".
+    static std::string caseTagIn(std::string_view subject);
+
+    // CenterObserver
+    void queued(const Interaction& interaction, bool requeued) override;
+    void offered(const Interaction& interaction) override;
+    void answered(const Interaction& interaction) override;
+    void transferred(const Interaction& interaction, const std::string& fromAgentId) override;
+    void completed(const Interaction& interaction, TimePoint at, bool byTimeout) override;
+
+private:
+    /// The email interaction `agentId` works on, with its case; on refusal answers the command.
+    std::optional<events::EmailCaseSummary> caseForCommand(std::string_view command, std::string_view agentId,
+                                                           std::string_view interactionId, std::uint64_t correlation);
+    /// The message answered or forwarded: `messageId` when it is the case's, else its newest inbound one.
+    std::optional<events::EmailMessage> messageOf(const events::EmailCaseSummary& summary, std::int64_t messageId) const;
+    events::EmailMessage outbound(const events::EmailCaseSummary& summary, std::int64_t threadId,
+                                  events::EmailKind kind, std::string_view agentId) const;
+    void refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation);
+    void schedule(const events::EmailFollowUp& followUp);
+    std::int64_t now() const;
+
+    void onGetCase(const events::GetEmailCase& command, const Message& message);
+    void onReply(const events::ReplyEmail& command, const Message& message);
+    void onForward(const events::ForwardEmail& command, const Message& message);
+    void onCompose(const events::ComposeEmail& command, const Message& message);
+    void onClose(const events::CloseEmail& command, const Message& message);
+    void onTransfer(const events::TransferEmail& command, const Message& message);
+    void onQueue(const events::GetEmailQueue& command, const Message& message);
+    void onPull(const events::PullEmail& command, const Message& message);
+    void onSaveDraft(const events::SaveEmailDraft& command, const Message& message);
+    void onMask(const events::MaskEmail& command, const Message& message);
+    void onScheduleFollowUp(const events::ScheduleFollowUp& command, const Message& message);
+    void onSearch(const events::SearchEmail& command, const Message& message);
+
+    ContactCenter& center_;
+    EmailArchive& archive_;
+    Bus& bus_;
+    const Clock& clock_;
+    Timers& timers_;
+    std::optional<InboundEmail> arriving_;  // the email customerWrites is bringing in, for queued()
+    std::string arrivingCase_;              // the case it joins, "" for a new one
+    std::string transferring_;              // the interaction being handed to a colleague, until it rings there
+    std::uint64_t sent_ = 0;                // distinguishes Message-IDs written in the same millisecond
+    std::map<std::int64_t, Timer> followUpTimers_;
+    std::function<bool()> customersAnswer_;
+    Milliseconds answerAfter_{0};
+    std::vector<Timer> answers_;
+    std::vector<Subscription> subscriptions_;
+};
+
+/// True for something that looks like one email address (name@domain.tld, no spaces).
+bool isEmailAddress(std::string_view address);
+
+}  // namespace agentdesk::engine
