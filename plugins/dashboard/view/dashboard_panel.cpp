@@ -26,16 +26,6 @@ ImU32 stateColour(AgentState s) {
     }
 }
 
-const char* channelIcon(Channel c) {
-    switch (c) {
-        case Channel::Voice: return AD_ICON_PHONE;
-        case Channel::Chat: return AD_ICON_COMMENTS;
-        case Channel::Email: return AD_ICON_ENVELOPE;
-        case Channel::Campaign: return AD_ICON_BULLHORN;
-    }
-    return "";
-}
-
 /// A figure with its label under it, in a fixed-width cell.
 void figure(ImFont* big, const char* label, const std::string& value, float width) {
     ImGui::BeginGroup();
@@ -159,7 +149,7 @@ void DashboardPanel::drawServices() {
         ImGui::PushID(s->serviceId.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%s  %s", channelIcon(s->channel), s->name.c_str());
+        ImGui::Text("%s  %s", ui::channelIcon(s->channel), s->name.c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d", s->inQueue);
         ImGui::TableNextColumn();

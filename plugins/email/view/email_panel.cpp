@@ -23,16 +23,6 @@ const ImVec4 kDue(0.92f, 0.35f, 0.30f, 1.0f);
 
 constexpr const char* kStates[] = {"Any state", "Queued", "Open", "Closed"};
 
-std::string dateText(std::int64_t ms) {
-    using namespace std::chrono;
-    const sys_time<milliseconds> at{milliseconds(ms)};
-    const auto day = floor<days>(at);
-    const year_month_day date{day};
-    const hh_mm_ss time{floor<minutes>(at - day)};
-    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()), time.hours().count(), time.minutes().count());
-}
-
 const char* kindLabel(events::EmailKind kind) {
     switch (kind) {
         case events::EmailKind::Inbound: return AD_ICON_INBOX " From customer";
@@ -144,7 +134,7 @@ void EmailPanel::drawLists() {
         for (const events::EmailFollowUp& followUp : model_.followUps()) {
             ImGui::PushID(static_cast<int>(followUp.followUpId));
             if (followUp.due) ImGui::PushStyleColor(ImGuiCol_Text, kDue);
-            if (ImGui::Selectable(fmt::format("{}  {} {}", dateText(followUp.dueAtMs), followUp.caseId, followUp.subject).c_str())) {
+            if (ImGui::Selectable(fmt::format("{}  {} {}", text::dateTimeText(followUp.dueAtMs), followUp.caseId, followUp.subject).c_str())) {
                 model_.showCase(followUp.caseId);
             }
             if (followUp.due) ImGui::PopStyleColor();
@@ -215,7 +205,7 @@ void EmailPanel::drawMessage(const events::EmailMessage& message, bool canMask) 
     ImGui::Spacing();
     ImGui::TextColored(message.kind == events::EmailKind::Inbound ? kAccent : kWarning, "%s", kindLabel(message.kind));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", dateText(message.atMs).c_str());
+    ImGui::TextDisabled("%s", text::dateTimeText(message.atMs).c_str());
     if (canMask) {
         ImGui::SameLine();
         if (ImGui::SmallButton(AD_ICON_LOCK " Mask")) {

@@ -7,6 +7,7 @@
 #include "model/text.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/text.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,17 +19,6 @@ namespace agentdesk::engine {
 
 namespace {
 
-std::string dateText(std::int64_t ms) {
-    using namespace std::chrono;
-    const sys_time<milliseconds> at{milliseconds(ms)};
-    const auto day = floor<days>(at);
-    const year_month_day date{day};
-    const hh_mm_ss time{floor<minutes>(at - day)};
-    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
-                       time.minutes().count());
-}
-
 /// "Re: [C-1001] Damaged parcel": the prefix once, and the case number for the customer's answer.
 std::string taggedSubject(std::string_view prefix, const events::EmailCaseSummary& summary) {
     std::string_view subject = summary.subject;
@@ -36,7 +26,7 @@ std::string taggedSubject(std::string_view prefix, const events::EmailCaseSummar
 }
 
 std::string quoted(const events::EmailMessage& original) {
-    std::string out = fmt::format("\n\nOn {}, {} wrote:\n", dateText(original.atMs), original.from);
+    std::string out = fmt::format("\n\nOn {}, {} wrote:\n", text::dateTimeText(original.atMs), original.from);
     std::size_t start = 0;
     const std::string& body = original.plainBody;
     while (start <= body.size()) {
@@ -369,7 +359,7 @@ void EmailService::onForward(const events::ForwardEmail& command, const Message&
     forward.to = command.to;
     forward.subject = taggedSubject("Fwd: ", *summary);
     forward.plainBody = fmt::format("{}\n\n---------- Forwarded message ----------\nFrom: {}\nDate: {}\nSubject: {}\nTo: {}\n\n{}",
-                                    maskDetected(command.note), original->from, dateText(original->atMs),
+                                    maskDetected(command.note), original->from, text::dateTimeText(original->atMs),
                                     original->subject, original->to, original->plainBody);
     forward.attachments = original->attachments;
     ++sent_;

@@ -59,16 +59,6 @@ const char* shortStateLabel(AgentState s) {
     }
 }
 
-const char* channelIcon(Channel c) {
-    switch (c) {
-        case Channel::Voice: return AD_ICON_PHONE;
-        case Channel::Chat: return AD_ICON_COMMENTS;
-        case Channel::Email: return AD_ICON_ENVELOPE;
-        case Channel::Campaign: return AD_ICON_BULLHORN;
-    }
-    return "";
-}
-
 ImU32 darker(ImU32 c, float f) {
     ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
     return ImGui::GetColorU32(ImVec4(v.x * f, v.y * f, v.z * f, v.w));
@@ -252,7 +242,7 @@ void WallboardView::drawHeader(ImDrawList* dl, const Fonts& f, ImVec2 min, ImVec
     x -= pad;
     const Channel channels[] = {Channel::Email, Channel::Chat, Channel::Voice};
     for (Channel c : channels) {
-        const std::string n = fmt::format("{} {}", channelIcon(c), model_.inQueueByChannel()[static_cast<std::size_t>(c)]);
+        const std::string n = fmt::format("{} {}", ui::channelIcon(c), model_.inQueueByChannel()[static_cast<std::size_t>(c)]);
         textRight(dl, f.body, ImVec2(x, by), kText, n);
         x -= textWidth(f.body, n) + pad;
     }
@@ -314,7 +304,7 @@ void WallboardView::drawTile(ImDrawList* dl, const Fonts& f, const ServiceTile& 
 
     // Title: channel icon and service name.
     float y = min.y + pad * 0.7f;
-    textFit(dl, f.title, ImVec2(min.x + pad * 1.3f, y), max.x - pad, kText, fmt::format("{}  {}", channelIcon(s.channel), s.name));
+    textFit(dl, f.title, ImVec2(min.x + pad * 1.3f, y), max.x - pad, kText, fmt::format("{}  {}", ui::channelIcon(s.channel), s.name));
     y += f.title->FontSize + pad * 0.5f;
 
     // The headline figure, large, with its label.

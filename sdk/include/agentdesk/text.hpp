@@ -5,6 +5,7 @@
 #include "agentdesk/clock.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -22,6 +23,20 @@ inline std::string clockText(Milliseconds duration) {
     } else {
         std::snprintf(out, sizeof out, "%02lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
     }
+    return out;
+}
+
+/// A moment as "2026-01-05 09:30" (UTC, to the minute): email headers, quotes and lists.
+inline std::string dateTimeText(std::int64_t epochMs) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds(epochMs)};
+    const auto day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss time{floor<minutes>(at - day)};
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02lld:%02lld", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<long long>(time.hours().count()), static_cast<long long>(time.minutes().count()));
     return out;
 }
 
