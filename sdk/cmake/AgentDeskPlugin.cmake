@@ -1,8 +1,8 @@
 # agentdesk_add_plugin(<id> SOURCES ... [MANIFEST plugin.json] [LIBRARIES ...])
 #
 # Builds an AgentDesk plugin: a MODULE library with its plugin.json beside it, in
-# ${AGENTDESK_PLUGIN_DIR}/<id>/ of the build tree (so the desktop can load it from there with
-# --plugins-dir) and installed to ${AGENTDESK_PLUGIN_INSTALL_DIR}/<id>/. The manifest (default:
+# ${AGENTDESK_PLUGIN_DIR}/<id>/ of the build tree (the layout of a plugins folder), and installed
+# to ${AGENTDESK_PLUGIN_INSTALL_DIR}/<id>/, where the desktop of that prefix looks. The manifest (default:
 # plugin.json in the calling folder) is configured with @ONLY: @AGENTDESK_PLUGIN_LIBRARY@ is the
 # library's file name, @PROJECT_VERSION@ the project's version, @AGENTDESK_SDK_VERSION@ the SDK's.
 #
