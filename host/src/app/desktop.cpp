@@ -114,6 +114,14 @@ int Desktop::run() {
         std::fprintf(stderr, "agentdesk: %s\n", error.c_str());
         return 1;
     }
+    if (options_.record) {  // before plugins load, so their first words are in it too
+        recorder_ = std::make_unique<BusRecorder>(bus_, *clock_, *options_.record);
+        if (!recorder_->ok()) {
+            std::fprintf(stderr, "agentdesk: %s\n", recorder_->error().c_str());
+            return 1;
+        }
+        appLog().info("recording the bus into {}", options_.record->string());
+    }
     if (options_.listPlugins) return listPlugins();
     if (options_.headless) {
         if (!options_.scenario) {

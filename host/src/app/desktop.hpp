@@ -5,6 +5,7 @@
 #include "core/notification_center.hpp"
 #include "core/options.hpp"
 #include "core/paths.hpp"
+#include "devtools/bus_recorder.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
 #include "workspace/layout_store.hpp"
@@ -80,6 +81,7 @@ private:
     NotificationCenter notifications_;
     std::unique_ptr<PluginManager> plugins_;
     Subscription errorSubscription_;
+    std::unique_ptr<BusRecorder> recorder_;  // --record
 
     workspace::LayoutStore layouts_;
     workspace::Workspace workspace_;

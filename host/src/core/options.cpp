@@ -43,6 +43,7 @@ Options:
   --wallboard              full-screen wallboard for a large display: no login, live metrics
   --monitor N              put the wallboard on monitor N (1 = first; default: the primary)
   --board FILE             the wallboard's board (JSON: tiles, services, thresholds, pages)
+  --record FILE            write every bus message to FILE as it is delivered (one JSON object a line)
 )";
 }
 
@@ -79,7 +80,7 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             if (!v) return std::nullopt;
             options.board = std::filesystem::path(*v);
         } else if (arg == "--plugins-dir" || arg == "--config-dir" || arg == "--data-dir" || arg == "--assets-dir" ||
-                   arg == "--scenario" || arg == "--screenshot") {
+                   arg == "--scenario" || arg == "--screenshot" || arg == "--record") {
             auto v = value(arg);
             if (!v) return std::nullopt;
             std::filesystem::path p(*v);
@@ -88,6 +89,7 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             else if (arg == "--data-dir") options.dataDir = p;
             else if (arg == "--assets-dir") options.assetsDir = p;
             else if (arg == "--scenario") options.scenario = p;
+            else if (arg == "--record") options.record = p;
             else options.screenshot = p;
         } else if (arg == "--layout") {
             auto v = value(arg);

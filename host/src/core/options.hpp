@@ -23,6 +23,7 @@ struct Options {
     int width = 0, height = 0;                  ///< window size override
     std::vector<std::string> disabledPlugins;   ///< --disable-plugin ID (repeatable)
     bool listPlugins = false;                   ///< print each plugin's status and exit
+    std::optional<std::filesystem::path> record;  ///< write every bus message to this file (JSON lines)
     bool wallboard = false;                     ///< --wallboard: full screen, no login, the wallboard only
     int monitor = 0;                            ///< --monitor N (1 = first); 0: the primary monitor
     std::optional<std::filesystem::path> board; ///< --board FILE: the wallboard's board definition
