@@ -74,6 +74,10 @@ void Desktop::loadPlugins() {
     plugins_ = std::make_unique<PluginManager>(std::move(services));
     plugins_->loadAll(paths_.plugins, options_.disabledPlugins);
     bus_.dispatch();
+    if (replayer_) {  // once every plugin listens
+        appLog().info("replaying {} recorded messages from {}", replayer_->size(), options_.replay->string());
+        replayer_->start(bus_, timers_, clock_->now());
+    }
 }
 
 std::vector<std::pair<std::string, DockHint>> Desktop::registeredPanels() const {
@@ -121,6 +125,13 @@ int Desktop::run() {
             return 1;
         }
         appLog().info("recording the bus into {}", options_.record->string());
+    }
+    if (options_.replay) {
+        replayer_ = std::make_unique<BusReplayer>(*options_.replay);
+        if (!replayer_->ok()) {
+            std::fprintf(stderr, "agentdesk: %s\n", replayer_->error().c_str());
+            return 1;
+        }
     }
     if (options_.listPlugins) return listPlugins();
     if (options_.headless) {

@@ -6,6 +6,7 @@
 #include "core/options.hpp"
 #include "core/paths.hpp"
 #include "devtools/bus_recorder.hpp"
+#include "devtools/bus_replayer.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
 #include "workspace/layout_store.hpp"
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<PluginManager> plugins_;
     Subscription errorSubscription_;
     std::unique_ptr<BusRecorder> recorder_;  // --record
+    std::unique_ptr<BusReplayer> replayer_;  // --replay
 
     workspace::LayoutStore layouts_;
     workspace::Workspace workspace_;

@@ -44,6 +44,7 @@ Options:
   --monitor N              put the wallboard on monitor N (1 = first; default: the primary)
   --board FILE             the wallboard's board (JSON: tiles, services, thresholds, pages)
   --record FILE            write every bus message to FILE as it is delivered (one JSON object a line)
+  --replay FILE            publish the messages of a --record file again, as timed (with --disable-plugin engine)
 )";
 }
 
@@ -80,7 +81,8 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             if (!v) return std::nullopt;
             options.board = std::filesystem::path(*v);
         } else if (arg == "--plugins-dir" || arg == "--config-dir" || arg == "--data-dir" || arg == "--assets-dir" ||
-                   arg == "--scenario" || arg == "--screenshot" || arg == "--record") {
+                   arg == "--scenario" || arg == "--screenshot" || arg == "--record" ||
+                   arg == "--replay") {
             auto v = value(arg);
             if (!v) return std::nullopt;
             std::filesystem::path p(*v);
@@ -90,6 +92,7 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             else if (arg == "--assets-dir") options.assetsDir = p;
             else if (arg == "--scenario") options.scenario = p;
             else if (arg == "--record") options.record = p;
+            else if (arg == "--replay") options.replay = p;
             else options.screenshot = p;
         } else if (arg == "--layout") {
             auto v = value(arg);

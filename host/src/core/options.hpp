@@ -24,6 +24,7 @@ struct Options {
     std::vector<std::string> disabledPlugins;   ///< --disable-plugin ID (repeatable)
     bool listPlugins = false;                   ///< print each plugin's status and exit
     std::optional<std::filesystem::path> record;  ///< write every bus message to this file (JSON lines)
+    std::optional<std::filesystem::path> replay;  ///< publish a recording's messages again, as timed
     bool wallboard = false;                     ///< --wallboard: full screen, no login, the wallboard only
     int monitor = 0;                            ///< --monitor N (1 = first); 0: the primary monitor
     std::optional<std::filesystem::path> board; ///< --board FILE: the wallboard's board definition
