@@ -72,6 +72,8 @@ void Desktop::loadPlugins() {
                           {}};
     if (window_) services.displayFont = [this](float pixelHeight) { return displayFont(pixelHeight); };
     plugins_ = std::make_unique<PluginManager>(std::move(services));
+    // A plugin being developed comes first, so an installed copy with its id is the one refused.
+    for (const auto& dir : options_.devPlugins) plugins_->loadOne(dir, options_.disabledPlugins);
     plugins_->loadAll(paths_.plugins, options_.disabledPlugins);
     bus_.dispatch();
     if (replayer_) {  // once every plugin listens

@@ -35,6 +35,8 @@ Options:
   --layout NAME            start with the named layout (Agent, Supervisor, Wallboard, or your own)
   --size WxH               window size for this run (e.g. 1920x1080)
   --disable-plugin ID      do not load plugin ID (repeatable)
+  --dev-plugin DIR         also load the plugin in DIR (a build folder with plugin.json), before the
+                           installed ones, which it replaces when they share its id (repeatable)
   --list-plugins           load plugins, print their status, and exit
   --scenario FILE          run a scenario (JSON steps) on a virtual clock; exit 1 on the first failure
   --headless               run without a window (with --scenario or --list-plugins)
@@ -102,6 +104,10 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             auto v = value(arg);
             if (!v) return std::nullopt;
             options.disabledPlugins.push_back(*v);
+        } else if (arg == "--dev-plugin") {
+            auto v = value(arg);
+            if (!v) return std::nullopt;
+            options.devPlugins.emplace_back(*v);
         } else if (arg == "--frames") {
             auto v = value(arg);
             if (!v) return std::nullopt;
