@@ -3,6 +3,7 @@
 #include "model/call_control.hpp"
 #include "view/call_panel.hpp"
 
+#include <agentdesk/events/desktop.hpp>
 #include <agentdesk/plugin.hpp>
 #include <agentdesk/ui/icons.hpp>
 
@@ -34,6 +35,8 @@ public:
         connected_ = host.bus().subscribe<events::Connected>([this, &host](const events::Connected&) {
             if (model_->connected()) host.focusPanel("voice.call");
         });
+        // Another panel (the directory) put a number in the dialer: show it.
+        prepare_ = host.bus().subscribe<events::PrepareDial>([&host](const events::PrepareDial&) { host.focusPanel("voice.call"); });
         auto live = [this] { return model_->connected(); };
         host.addCommand({"voice.hold", "Hold / retrieve the call", "Ctrl+Shift+H", [this] { model_->toggleHold(); }, live});
         host.addCommand({"voice.mute", "Mute / unmute", "Ctrl+Shift+M", [this] { model_->toggleMute(); }, live});
@@ -41,6 +44,7 @@ public:
 
     void shutdown() override {
         connected_ = {};
+        prepare_ = {};
         panel_.reset();
         model_.reset();
     }
@@ -49,6 +53,7 @@ private:
     std::unique_ptr<CallControl> model_;
     std::unique_ptr<CallPanel> panel_;
     Subscription connected_;
+    Subscription prepare_;
 };
 
 }  // namespace agentdesk::voice

@@ -27,7 +27,7 @@ namespace {
 UserAccount user(std::string id, std::string userName, std::string displayName, std::string role = "agent",
                  bool loggedInElsewhere = false) {
     return UserAccount{std::move(id), std::move(userName), std::move(displayName), std::move(role), "Support",
-                       {"support"}, demoHash(), loggedInElsewhere};
+                       {"support"}, demoHash(), loggedInElsewhere, false, ""};
 }
 
 CenterConfig testCenter() {

@@ -37,7 +37,7 @@ struct DelayedEcho {
 };
 
 ScenarioResult run(Harness& h, const char* json) {
-    ScenarioRunner runner(ScenarioTarget{h.bus, h.clock, h.timers, {}, {}});
+    ScenarioRunner runner(ScenarioTarget{h.bus, h.clock, h.timers, {}, {}, {}});
     return runner.run(nlohmann::json::parse(json));
 }
 
@@ -131,4 +131,23 @@ TEST_CASE("durations and subset matching") {
     CHECK_FALSE(ScenarioRunner::matches({{"a", {{"b", 1}}}}, {{"a", {{"b", 2}}}}, why));
     CHECK(why == "a.b: expected 1, got 2");
     CHECK_FALSE(ScenarioRunner::matches({{"list", {1, 2}}}, {{"list", {1}}}, why));
+}
+
+TEST_CASE("a command step runs the registered command - an unknown one stops the scenario with its reason") {
+    Harness h;
+    std::vector<std::string> ran;
+    ScenarioTarget target{h.bus, h.clock, h.timers, {}, {}, {}};
+    target.runCommand = [&ran](const std::string& id) -> std::string {
+        if (id != "panel.focus") return "no command \"" + id + "\"";
+        ran.push_back(id);
+        return {};
+    };
+    ScenarioRunner runner(target);
+    auto ok = runner.run(nlohmann::json::parse(R"({"steps": [{"command": "panel.focus"}]})"));
+    CHECK_MESSAGE(ok.passed, ok.report);
+    CHECK(ran == std::vector<std::string>{"panel.focus"});
+    auto bad = runner.run(nlohmann::json::parse(R"({"steps": [{"command": "panel.nothing"}, {"command": "panel.focus"}]})"));
+    CHECK_FALSE(bad.passed);
+    CHECK(bad.report.find("no command \"panel.nothing\"") != std::string::npos);
+    CHECK(ran.size() == 1);
 }

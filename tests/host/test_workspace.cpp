@@ -65,6 +65,27 @@ TEST_CASE("a new panel joins the panels that asked for the same place, as a tab"
     CHECK_FALSE(w.placeNewPanels(f.panels));  // nothing new the second time
 }
 
+TEST_CASE("a panel added to a tab area stays behind the tab that was shown - one the agent reopens comes forward") {
+    Fixture f;
+    Workspace w(f.store, f.dir / "defaults");
+    std::string error;
+    REQUIRE(w.open("Agent", error));
+    w.placeNewPanels(f.panels);
+    auto shown = [&w](const std::string& panel) {
+        const DockNode* node = w.tree().findNode(w.tree().nodeOfPanel(panel));
+        return node->panels[static_cast<std::size_t>(node->activeTab)];
+    };
+    CHECK(shown("contacts") == "session");
+    std::vector<std::pair<std::string, DockHint>> more = f.panels;
+    more.push_back({"board", DockHint::Center});
+    REQUIRE(w.placeNewPanels(more));
+    CHECK(w.tree().nodeOfPanel("board") == w.tree().nodeOfPanel("context"));
+    CHECK(shown("board") == "context");
+    w.closePanel("board");
+    w.reopenPanel("board", DockHint::Center, more);
+    CHECK(shown("board") == "board");
+}
+
 TEST_CASE("a closed panel stays closed until reopened") {
     Fixture f;
     Workspace w(f.store, f.dir / "defaults");

@@ -69,4 +69,43 @@ rm -rf "$home"
 read -r w h n < <(colours "$out/dashboard.png")
 echo "dashboard.png: ${w}x${h}, $n colours"
 [ "$n" -gt 20 ]
+
+# The directory with two favourites (as the star would keep them), then a number from it in the
+# Call panel's dialer.
+rm -rf "$home"
+mkdir -p "$home/config/plugins"
+echo '{"favorites": ["u-maya", "contact:warehouse"]}' > "$home/config/plugins/directory.json"
+two_shots directory.json directory.png directory-dial.png
+
+# The keyboard shortcuts list, with Hold moved to F8 and Mute cleared in the settings: the list
+# shows the agent's choices, and the shortcut moved from Hold is free.
+rm -rf "$home"
+mkdir -p "$home/config"
+echo '{"shortcuts": {"voice.hold": "F8", "voice.mute": ""}}' > "$home/config/settings.json"
+(cd "$out" && run --scenario "$here/shortcuts.json")
+read -r w h n < <(colours "$out/shortcuts.png")
+echo "shortcuts.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
+grep -q '"voice.hold": "F8"' "$home/config/settings.json"
+
+# The light and high-contrast themes (UI-09), chosen in the settings: each differs from the other.
+for theme in Light HighContrast; do
+    rm -rf "$home"
+    mkdir -p "$home/config"
+    echo "{\"appearance\": {\"theme\": \"$theme\", \"fontScale\": 1.0}}" > "$home/config/settings.json"
+    (cd "$out" && run --scenario "$here/theme.json")
+    mv "$out/theme.png" "$out/theme-$theme.png"
+    read -r w h n < <(colours "$out/theme-$theme.png")
+    echo "theme-$theme.png: ${w}x${h}, $n colours"
+    [ "$n" -gt 20 ]
+    grep -q "\"theme\": *\"$theme\"" "$home/config/settings.json"
+done
+! cmp -s "$out/theme-Light.png" "$out/theme-HighContrast.png"
+
+# The Help panel brought forward by its command, with the guide's chapters.
+rm -rf "$home"
+(cd "$out" && run --scenario "$here/help.json")
+read -r w h n < <(colours "$out/help.png")
+echo "help.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
 echo "screenshots in $out"

@@ -99,7 +99,14 @@ int Desktop::listPlugins() {
 }
 
 int Desktop::runScenario(bool withWindow) {
-    ScenarioTarget target{bus_, virtualClock_, timers_, {}, {}};
+    ScenarioTarget target{bus_, virtualClock_, timers_, {}, {}, {}};
+    target.runCommand = [this](const std::string& id) -> std::string {
+        const RegisteredCommand* found = registry_.findCommand(id);
+        if (!found) return "no command \"" + id + "\" (see Help > Keyboard shortcuts for the loaded ones)";
+        if (found->command.enabled && !found->command.enabled()) return "the command \"" + id + "\" is not available now";
+        found->command.run();
+        return {};
+    };
     if (withWindow) {
         target.renderFrames = [this](int n) {
             for (int i = 0; i < n; ++i) renderFrame();

@@ -9,6 +9,8 @@
 #include "devtools/bus_replayer.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
+#include "shell/appearance.hpp"
+#include "shell/keymap.hpp"
 #include "workspace/layout_store.hpp"
 #include "workspace/workspace.hpp"
 
@@ -48,6 +50,8 @@ private:
     int runWindowed();
     void loadFonts();
     void applyTheme();
+    void setAppearance(Appearance appearance);
+    void drawAppearanceMenu();
     void renderFrame();
     void drawDesktop();
     void drawWallboard();
@@ -61,6 +65,9 @@ private:
     void drawHostPanels();
     void drawToasts();
     void handleShortcuts();
+    void drawShortcutsWindow();
+    void captureShortcut();
+    std::vector<CommandKeys> commandKeys() const;
     void focusPanel(std::string_view panelId);
     std::string saveScreenshot(const std::filesystem::path& file);
     std::optional<double> waitTimeout() const;
@@ -104,6 +111,11 @@ private:
     std::string screenshotError_;
     bool showAbout_ = false;
     bool showShortcuts_ = false;
+    Keymap keymap_;
+    Appearance appearance_;
+    bool fontsDirty_ = false;     // the text size changed: bake the fonts again before the next frame
+    std::string capturing_;       // command whose new shortcut is being typed, "" when none
+    std::string shortcutProblem_; // why the last new shortcut was refused
     bool quitRequested_ = false;
 };
 

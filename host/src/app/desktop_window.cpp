@@ -251,7 +251,7 @@ void Desktop::loadFonts() {
     ImGuiIO& io = ImGui::GetIO();
     float scale = 1.0f;
     glfwGetWindowContentScale(window_, &scale, nullptr);
-    scale = std::max(1.0f, scale) * settings_.value("fontScale", 1.0f);
+    scale = std::max(1.0f, scale) * (options_.wallboard ? 1.0f : appearance_.fontScale);
     // A wallboard is read from across the room: its sizes follow the screen's height (a 4K wall
     // gets glyphs baked twice as large as a 1080p one), and the DPI scale when that is larger.
     float displayScale = scale;
@@ -335,8 +335,12 @@ ImFont* Desktop::displayFont(float pixelHeight) const {
 }
 
 void Desktop::applyTheme() {
-    ImGui::StyleColorsDark();
+    // UI-09. A wallboard is always dark: it hangs on a wall, read from across the room.
+    const Theme theme = options_.wallboard ? Theme::Dark : appearance_.theme;
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    if (theme == Theme::Light) ImGui::StyleColorsLight();
+    else ImGui::StyleColorsDark();
     style.WindowRounding = 4.0f;
     style.ChildRounding = 3.0f;
     style.FrameRounding = 3.0f;
@@ -345,10 +349,76 @@ void Desktop::applyTheme() {
     style.FramePadding = ImVec2(8, 4);
     style.ItemSpacing = ImVec2(8, 6);
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.16f, 1.0f);
-    c[ImGuiCol_MenuBarBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
-    c[ImGuiCol_Header] = ImVec4(0.20f, 0.36f, 0.58f, 0.7f);
+    switch (theme) {
+        case Theme::Dark:
+            c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+            c[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.16f, 1.0f);
+            c[ImGuiCol_MenuBarBg] = ImVec4(0.09f, 0.10f, 0.12f, 1.0f);
+            c[ImGuiCol_Header] = ImVec4(0.20f, 0.36f, 0.58f, 0.7f);
+            break;
+        case Theme::Light:
+            c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
+            c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+            c[ImGuiCol_MenuBarBg] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
+            c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.40f, 0.44f, 1.0f);  // grey that still reads on white
+            c[ImGuiCol_Border] = ImVec4(0.78f, 0.80f, 0.84f, 1.0f);
+            break;
+        case Theme::HighContrast: {
+            // Pure black and white, yellow for what is active or selected, every frame outlined.
+            const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), yellow(1.0f, 0.85f, 0.0f, 1), dark(0.12f, 0.12f, 0.12f, 1);
+            for (int i = 0; i < ImGuiCol_COUNT; ++i) c[i] = dark;
+            c[ImGuiCol_Text] = white;
+            c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+            c[ImGuiCol_WindowBg] = c[ImGuiCol_ChildBg] = c[ImGuiCol_PopupBg] = c[ImGuiCol_MenuBarBg] = black;
+            c[ImGuiCol_TableRowBg] = black;
+            c[ImGuiCol_TableRowBgAlt] = ImVec4(0.08f, 0.08f, 0.08f, 1);
+            c[ImGuiCol_Border] = c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = white;
+            c[ImGuiCol_Separator] = white;
+            c[ImGuiCol_FrameBg] = black;
+            c[ImGuiCol_FrameBgHovered] = c[ImGuiCol_ButtonHovered] = c[ImGuiCol_HeaderHovered] = c[ImGuiCol_TabHovered] =
+                ImVec4(0.25f, 0.25f, 0.0f, 1);
+            c[ImGuiCol_FrameBgActive] = c[ImGuiCol_ButtonActive] = c[ImGuiCol_HeaderActive] = ImVec4(0.4f, 0.35f, 0.0f, 1);
+            c[ImGuiCol_Button] = c[ImGuiCol_Header] = c[ImGuiCol_Tab] = c[ImGuiCol_TitleBg] = dark;
+            c[ImGuiCol_TabActive] = c[ImGuiCol_TitleBgActive] = ImVec4(0.3f, 0.27f, 0.0f, 1);
+            c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = c[ImGuiCol_SliderGrabActive] = yellow;
+            c[ImGuiCol_NavHighlight] = c[ImGuiCol_DragDropTarget] = yellow;
+            c[ImGuiCol_TextSelectedBg] = ImVec4(1.0f, 0.85f, 0.0f, 0.45f);
+            c[ImGuiCol_ScrollbarBg] = black;
+            c[ImGuiCol_ScrollbarGrab] = ImVec4(0.7f, 0.7f, 0.7f, 1);
+            c[ImGuiCol_ScrollbarGrabHovered] = c[ImGuiCol_ScrollbarGrabActive] = yellow;
+            c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.6f);
+            style.FrameBorderSize = 1.0f;
+            style.TabBorderSize = 1.0f;
+            break;
+        }
+    }
+}
+
+void Desktop::setAppearance(Appearance appearance) {
+    if (appearance == appearance_) return;
+    fontsDirty_ = appearance.fontScale != appearance_.fontScale;
+    appearance_ = appearance;
+    applyTheme();
+    saveSettings();
+    redrawRequested_ = true;
+}
+
+void Desktop::drawAppearanceMenu() {
+    if (!ImGui::BeginMenu("Appearance")) return;
+    for (Theme theme : {Theme::Dark, Theme::Light, Theme::HighContrast}) {
+        if (ImGui::MenuItem(std::string(themeLabel(theme)).c_str(), nullptr, appearance_.theme == theme)) {
+            setAppearance({theme, appearance_.fontScale});
+        }
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Text size");
+    for (float scale : Appearance::kFontScales) {
+        const std::string label = fmt::format("{:.0f} %", scale * 100);
+        if (ImGui::MenuItem(label.c_str(), nullptr, std::abs(appearance_.fontScale - scale) < 0.01f)) {
+            setAppearance({appearance_.theme, scale});
+        }
+    }
+    ImGui::EndMenu();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +517,14 @@ void Desktop::renderFrame() {
     redrawRequested_ = false;
     if (framesToSettle_ > 0) --framesToSettle_;
     workspace_.placeNewPanels(registeredPanels());
+    if (fontsDirty_) {
+        // A new text size: bake the fonts again and upload the atlas before ImGui uses it.
+        fontsDirty_ = false;
+        ImGui::GetIO().Fonts->Clear();
+        loadFonts();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -598,6 +676,8 @@ void Desktop::drawMenuBar() {
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Reset layout")) workspace_.resetToDefault();
+        ImGui::Separator();
+        drawAppearanceMenu();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Plugins")) {
@@ -612,7 +692,7 @@ void Desktop::drawMenuBar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem(AD_ICON_KEYBOARD "  Keyboard shortcuts")) showShortcuts_ = true;
+        if (ImGui::MenuItem(AD_ICON_KEYBOARD "  Keyboard shortcuts", "F1")) showShortcuts_ = true;
         if (ImGui::MenuItem(AD_ICON_FILE_TEXT "  Log")) focusPanel("host.log");
         if (ImGui::MenuItem(AD_ICON_INFO_CIRCLE "  About AgentDesk")) showAbout_ = true;
         ImGui::EndMenu();
@@ -653,7 +733,7 @@ void Desktop::drawTopBar(float y, float height) {
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 6));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.15f, 0.16f, 0.19f, 1));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));  // follows the theme
     ImGui::Begin("##topbar", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
@@ -871,6 +951,9 @@ void Desktop::focusPanel(std::string_view panelId) {
 // ---------------------------------------------------------------------------------------------
 
 void Desktop::registerHostPanels() {
+    // F1 (and "?") always open the list; this entry lets a second key or a scenario do it too.
+    registry_.addCommand({"host.shortcuts", "Show the keyboard shortcuts (also F1)", "", [this] { showShortcuts_ = true; }, {}},
+                         "host");
     registry_.addPanel({"host.plugins", "Plugins", AD_ICON_PLUG, DockHint::Bottom, [this] {
         if (!ImGui::BeginTable("##plugins", 5,
                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
@@ -962,22 +1045,7 @@ void Desktop::drawHostPanels() {
         if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (showShortcuts_) {
-        ImGui::SetNextWindowSize(ImVec2(460, 400), ImGuiCond_Appearing);
-        if (ImGui::Begin(AD_ICON_KEYBOARD " Keyboard shortcuts", &showShortcuts_, ImGuiWindowFlags_NoSavedSettings)) {
-            if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_RowBg)) {
-                for (const auto& c : registry_.commands()) {
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(c.command.label.c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextDisabled("%s", c.command.shortcut.empty() ? "-" : c.command.shortcut.c_str());
-                }
-                ImGui::EndTable();
-            }
-        }
-        ImGui::End();
-    }
+    if (showShortcuts_) drawShortcutsWindow();
 }
 
 void Desktop::drawToasts() {
@@ -1006,12 +1074,113 @@ void Desktop::drawToasts() {
     }
 }
 
+std::vector<CommandKeys> Desktop::commandKeys() const {
+    std::vector<CommandKeys> keys;
+    for (const auto& c : registry_.commands()) keys.push_back({c.command.id, c.command.label, c.command.shortcut});
+    return keys;
+}
+
+void Desktop::drawShortcutsWindow() {
+    // OTHER-03: every command with its shortcut; click one to type a new one, clear or reset it.
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(36 * em, 34 * em), ImGuiCond_Appearing);
+    if (!ImGui::Begin(AD_ICON_KEYBOARD " Keyboard shortcuts", &showShortcuts_, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    if (!showShortcuts_) capturing_.clear();
+    const auto keys = commandKeys();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Click a shortcut and press the new keys (Esc cancels, Backspace clears). F1 shows this list.");
+    ImGui::PopStyleColor();
+    if (!shortcutProblem_.empty()) ImGui::TextColored(severityColour(Severity::Warning), "%s", shortcutProblem_.c_str());
+    for (const auto& [a, b] : keymap_.conflicts(keys)) {
+        ImGui::TextColored(severityColour(Severity::Warning), AD_ICON_EXCLAMATION_TRIANGLE " %s and %s share a shortcut: only the first runs",
+                           a.c_str(), b.c_str());
+    }
+    if (ImGui::BeginTable("##shortcuts", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) {
+        ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Shortcut", ImGuiTableColumnFlags_WidthFixed, 9 * em);
+        ImGui::TableSetupColumn("##edit", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Quit");
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", std::string(Keymap::kQuit).c_str());
+        for (const CommandKeys& c : keys) {
+            ImGui::PushID(c.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.label.c_str());
+            ImGui::TableNextColumn();
+            const std::string binding = keymap_.bindingOf(c);
+            const bool capturing = capturing_ == c.id;
+            const std::string label = capturing ? "Press keys..." : binding.empty() ? "-" : binding;
+            if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
+                capturing_ = capturing ? "" : c.id;
+                shortcutProblem_.clear();
+            }
+            ImGui::TableNextColumn();
+            if (!binding.empty() && ImGui::SmallButton(AD_ICON_TIMES)) {
+                keymap_.clear(c.id);
+                saveSettings();
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("No shortcut");
+            if (keymap_.isCustom(c.id)) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton(AD_ICON_REFRESH)) {
+                    keymap_.reset(c.id);
+                    saveSettings();
+                }
+                if (ImGui::IsItemHovered()) {
+                    ImGui::SetTooltip("Back to %s", c.defaultShortcut.empty() ? "no shortcut" : c.defaultShortcut.c_str());
+                }
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void Desktop::captureShortcut() {
+    // The next chord typed becomes the command's shortcut.
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        capturing_.clear();
+        return;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false) || ImGui::IsKeyPressed(GLFW_KEY_DELETE, false)) {
+        keymap_.clear(capturing_);
+        capturing_.clear();
+        saveSettings();
+        return;
+    }
+    for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key) {
+        if (key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER) continue;  // modifiers alone
+        if (!ImGui::IsKeyPressed(key, false)) continue;
+        const std::string chord = formatShortcut(KeyChord{key, io.KeyCtrl, io.KeyShift, io.KeyAlt});
+        shortcutProblem_ = keymap_.bind(capturing_, chord, commandKeys());
+        capturing_.clear();
+        if (shortcutProblem_.empty()) saveSettings();
+        return;
+    }
+}
+
 void Desktop::handleShortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    if (!capturing_.empty()) {
+        captureShortcut();
+        return;
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quitRequested_ = true;
+    if (!io.KeyShift && !io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_F1, false)) showShortcuts_ = !showShortcuts_;
+    if (!io.WantTextInput && io.KeyShift && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false)) showShortcuts_ = true;  // "?"
     for (const auto& c : registry_.commands()) {
-        if (c.command.shortcut.empty()) continue;
-        auto chord = parseShortcut(c.command.shortcut);
+        const std::string binding = keymap_.bindingOf({c.command.id, c.command.label, c.command.shortcut});
+        if (binding.empty()) continue;
+        auto chord = parseShortcut(binding);
         if (!chord || !ImGui::IsKeyPressed(chord->key, false)) continue;
         if (chord->ctrl != io.KeyCtrl || chord->shift != io.KeyShift || chord->alt != io.KeyAlt) continue;
         // Plain keys belong to a text field being typed in; chords with Ctrl/Alt or F-keys do not.
@@ -1019,6 +1188,7 @@ void Desktop::handleShortcuts() {
         if (plain && io.WantTextInput) continue;
         if (c.command.enabled && !c.command.enabled()) continue;
         c.command.run();
+        break;  // one chord, one command
     }
 }
 
@@ -1033,6 +1203,16 @@ void Desktop::loadSettings() {
     if (read.status == JsonFileRead::Status::Corrupt) {
         postNotification({Severity::Warning, "Settings reset", read.message}, "host");
     }
+    std::vector<std::string> looks;
+    nlohmann::json saved = settings_.contains("appearance") ? settings_["appearance"] : nlohmann::json();
+    if (saved.is_null() && settings_.contains("fontScale")) saved = {{"fontScale", settings_["fontScale"]}};  // older settings
+    appearance_ = appearanceFrom(saved, &looks);
+    for (const std::string& problem : looks) postNotification({Severity::Warning, "Appearance", problem}, "host");
+    std::vector<std::string> problems;
+    keymap_.load(settings_.contains("shortcuts") ? settings_["shortcuts"] : nlohmann::json(), &problems);
+    for (const std::string& problem : problems) {
+        postNotification({Severity::Warning, "Keyboard shortcuts", problem + "; the default applies"}, "host");
+    }
 }
 
 void Desktop::saveSettings() {
@@ -1044,6 +1224,9 @@ void Desktop::saveSettings() {
     }
     settings_["layout"] = workspace_.currentName();
     settings_["closedPanels"] = workspace_.closed();
+    settings_["shortcuts"] = keymap_.toJson();
+    if (!options_.wallboard) settings_["appearance"] = toJson(appearance_);
+    settings_.erase("fontScale");
     std::string error;
     if (!writeJsonFile(paths_.config / "settings.json", settings_, &error)) appLog().error("settings: {}", error);
 }

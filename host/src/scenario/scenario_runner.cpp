@@ -191,6 +191,14 @@ bool ScenarioRunner::step(const nlohmann::json& s, std::string& error) {
         target_.renderFrames(s["frames"].get<int>());
         return true;
     }
+    if (s.contains("command")) {
+        if (!s["command"].is_string()) {
+            error = "\"command\" needs a command id such as \"directory.search\"";
+            return false;
+        }
+        error = target_.runCommand ? target_.runCommand(s["command"].get<std::string>()) : "this desktop runs no commands";
+        return error.empty();
+    }
     if (s.contains("screenshot")) {
         if (!target_.screenshot) {
             error = "screenshot needs a window; run the scenario without --headless";
@@ -199,7 +207,7 @@ bool ScenarioRunner::step(const nlohmann::json& s, std::string& error) {
         error = target_.screenshot(s["screenshot"].get<std::string>());
         return error.empty();
     }
-    error = "unknown step (use publish, expect, expectNot, advance, frames or screenshot)";
+    error = "unknown step (use publish, expect, expectNot, advance, command, frames or screenshot)";
     return false;
 }
 

@@ -10,6 +10,7 @@
 //      {"advance": "30s"},
 //      {"expectNot": "agent.state.changed", "match": {"state": "Busy"}, "within": "10s"},
 //      {"comment": "a note for whoever reads the scenario or its log"},
+//      {"command": "directory.search"},
 //      {"frames": 3},
 //      {"screenshot": "after-login.png"}
 //    ]}
@@ -18,7 +19,8 @@
 // none matches yet it lets virtual time pass (up to `within`) so timers can fire. `match` is a
 // subset: every field given must be equal (objects recursively, lists element-wise). `save`
 // keeps payload fields as ${variables} for later steps. The first failed step stops the run
-// with a readable account of what was expected and what came instead.
+// with a readable account of what was expected and what came instead. `command` runs a
+// registered command, as the agent's shortcut would (e.g. to bring a panel forward).
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/runtime/event_bus.hpp>
@@ -44,6 +46,8 @@ struct ScenarioTarget {
     std::function<void(int frames)> renderFrames;
     /// Saves the next rendered frame (absent when headless); returns "" or an error.
     std::function<std::string(const std::filesystem::path&)> screenshot;
+    /// Runs a command a plugin registered (as its shortcut or menu entry would); returns "" or an error.
+    std::function<std::string(const std::string& commandId)> runCommand;
 };
 
 struct ScenarioResult {

@@ -114,13 +114,22 @@ void Workspace::dockByHint(const std::string& panel, DockHint hint,
         if (other == panel || otherHint != hint) continue;
         NodeId node = tree_.nodeOfPanel(other);
         if (node != kNoNode) {
-            tree_.dock(panel, node, DropZone::Center);
-            dirty = true;
+            dockBehind(panel, node, DropZone::Center);
             return;
         }
     }
     NodeId target = hint == DockHint::Center ? largestTabNode(tree_) : tree_.root().id;
-    tree_.dock(panel, target, zoneFor(hint));
+    dockBehind(panel, target, zoneFor(hint));
+}
+
+void Workspace::dockBehind(const std::string& panel, NodeId target, DropZone zone) {
+    // A panel joining tabs stays behind the tab the agent was looking at.
+    std::string shown;
+    if (const DockNode* node = tree_.findNode(target); node && !node->split && !node->panels.empty()) {
+        shown = node->panels[static_cast<std::size_t>(node->activeTab)];
+    }
+    tree_.dock(panel, target, zone);
+    if (zone == DropZone::Center && !shown.empty()) tree_.setActive(shown);
     dirty = true;
 }
 

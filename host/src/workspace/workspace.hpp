@@ -48,6 +48,7 @@ public:
     bool dirty = false;
 
 private:
+    void dockBehind(const std::string& panel, NodeId target, DropZone zone);
     std::optional<DockTree> loadDefault(const std::string& name, std::string& error) const;
 
     LayoutStore& store_;

@@ -1,6 +1,7 @@
 #include "view/agent_views.hpp"
 
 #include <agentdesk/text.hpp>
+#include <agentdesk/ui/colours.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -19,17 +20,7 @@ ImVec4 toVec4(unsigned int c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace
 
-unsigned int stateColour(AgentState state) {
-    switch (state) {
-        case AgentState::Ready: return IM_COL32(46, 170, 80, 255);
-        case AgentState::NotReady: return IM_COL32(205, 60, 55, 255);
-        case AgentState::Busy: return IM_COL32(225, 150, 30, 255);
-        case AgentState::AfterCallWork: return IM_COL32(120, 100, 210, 255);
-        case AgentState::Supervising: return IM_COL32(40, 160, 170, 255);
-        case AgentState::LoggedOut: return IM_COL32(120, 120, 120, 255);
-    }
-    return IM_COL32(120, 120, 120, 255);
-}
+unsigned int stateColour(AgentState state) { return ui::stateColour(state); }
 
 AgentViews::AgentViews(AgentSession& session, HostApi& host) : session_(session), host_(host) {
     // UI-01: remember the last user name and phone device, never the password.
@@ -58,7 +49,9 @@ void AgentViews::drawLoginScreen() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.07f, 0.08f, 0.10f, 0.97f));
+    ImVec4 backdrop = ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg);  // follows the theme
+    backdrop.w = 0.97f;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop);
     // NoBringToFrontOnFocus: notifications drawn later stay visible above the login screen.
     ImGui::Begin("##login-backdrop", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -152,9 +145,10 @@ void AgentViews::drawStateBar() {
 
     ImGui::PushStyleColor(ImGuiCol_Button, toVec4(stateColour(st.state)));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, toVec4(stateColour(st.state)));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // white on the state's colour, in every theme
     std::string button = std::string(AD_ICON_CIRCLE "  ") + label + "   " + timer + "  " AD_ICON_CARET_DOWN "###state";
     if (ImGui::Button(button.c_str(), ImVec2(0, 30))) ImGui::OpenPopup("##statemenu");
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
     if (ImGui::BeginPopup("##statemenu")) {
         ImGui::PushStyleColor(ImGuiCol_Text, toVec4(stateColour(AgentState::Ready)));
         if (ImGui::MenuItem(AD_ICON_CIRCLE "  Ready", "Ctrl+Shift+R")) session_.goReady();

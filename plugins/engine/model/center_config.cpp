@@ -119,6 +119,7 @@ UserAccount parseUser(const json& entry, const std::string& where) {
     user.skills = optionalStringList(entry, "skills", where);
     user.loggedInElsewhere = optionalBool(entry, "loggedInElsewhere", where, false);
     user.simulated = optionalBool(entry, "simulated", where, false);
+    user.extension = optionalString(entry, "extension", where);
 
     // A plain-text password must never sit in a file, even next to a hash: refuse it outright.
     if (entry.contains("password")) {
@@ -299,6 +300,28 @@ std::vector<Customer> parseCustomers(const json& content) {
     return customers;
 }
 
+std::vector<DirectoryContact> parseDirectory(const json& content) {
+    if (!content.is_object() || !content.contains("contacts") || !content["contacts"].is_array()) {
+        throw ConfigError("the file must contain an object with a \"contacts\" list: {\"contacts\": [...]}");
+    }
+    std::vector<DirectoryContact> contacts;
+    std::set<std::string> ids;
+    const json& entries = content["contacts"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string where = fmt::format("contact {}", i + 1);
+        if (!entries[i].is_object()) fail(where, "must be an object with id, name and number");
+        DirectoryContact contact;
+        contact.id = requireString(entries[i], "id", where);
+        contact.name = requireString(entries[i], "name", where);
+        contact.number = requireString(entries[i], "number", where);
+        contact.email = optionalString(entries[i], "email", where);
+        contact.company = optionalString(entries[i], "company", where);
+        if (!ids.insert(contact.id).second) fail(where, fmt::format("the id \"{}\" is already used", contact.id));
+        contacts.push_back(std::move(contact));
+    }
+    return contacts;
+}
+
 CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir) {
     CenterConfig config;
     config.settings = parseFile(scenarioDir / "center.json", "the contact center's settings", parseCenterSettings);
@@ -309,6 +332,9 @@ CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir) {
     }
     if (std::filesystem::exists(scenarioDir / "customers.json")) {
         config.customers = parseFile(scenarioDir / "customers.json", "the sample customers", parseCustomers);
+    }
+    if (std::filesystem::exists(scenarioDir / "directory.json")) {
+        config.contacts = parseFile(scenarioDir / "directory.json", "the company directory", parseDirectory);
     }
     if (std::filesystem::exists(scenarioDir / "chat.json")) {
         config.chat = parseFile(scenarioDir / "chat.json", "the chat channel's settings",

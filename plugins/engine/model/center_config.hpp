@@ -44,6 +44,7 @@ struct UserAccount {
     std::string passwordHash;         ///< argon2id string made by agentdesk-hash-password
     bool loggedInElsewhere = false;   ///< demo: starts with a session on "another desktop" (take-over flow)
     bool simulated = false;           ///< a colleague the simulation logs in and plays
+    std::string extension;            ///< internal number colleagues call; "" when none
 };
 
 /// How many interactions of each channel an agent handles at once, and whether digital work may be
@@ -108,12 +109,22 @@ struct Customer {
     std::string company;
 };
 
+/// An external contact of the company directory (one entry of directory.json): a speed dial.
+struct DirectoryContact {
+    std::string id;
+    std::string name;
+    std::string number;
+    std::string email;
+    std::string company;
+};
+
 /// Everything the engine runs from.
 struct CenterConfig {
     CenterSettings settings;
     std::vector<UserAccount> users;
     std::vector<ServiceConfig> services;
     std::vector<Customer> customers;
+    std::vector<DirectoryContact> contacts;
     ChatSettings chat;
 
     /// The user with this user name (case-insensitive, surrounding spaces ignored), or nullptr.
@@ -141,6 +152,8 @@ std::vector<UserAccount> parseUsers(const nlohmann::json& json);
 std::vector<ServiceConfig> parseServices(const nlohmann::json& json, const CenterSettings& defaults);
 /// Reads customers.json's contents ({"customers": [...]}). Throws ConfigError.
 std::vector<Customer> parseCustomers(const nlohmann::json& json);
+/// Reads directory.json's contents ({"contacts": [...]}). Throws ConfigError.
+std::vector<DirectoryContact> parseDirectory(const nlohmann::json& json);
 /// Loads the scenario folder's files. services.json and customers.json may be absent (no routed
 /// work, no simulated customers). Throws ConfigError naming the file.
 CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir);

@@ -5,6 +5,7 @@
 #include "model/chat_customers.hpp"
 #include "model/chat_service.hpp"
 #include "model/contact_center.hpp"
+#include "model/directory_service.hpp"
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
 #include "model/voice_service.hpp"
@@ -44,6 +45,7 @@ public:
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
         voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
+        directory_ = std::make_unique<DirectoryService>(*center_, host.bus());
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
@@ -83,6 +85,7 @@ public:
         chats_.reset();
         customers_.reset();
         teamChat_.reset();
+        directory_.reset();
         voice_.reset();
         metrics_.reset();
         recorder_.reset();
@@ -95,6 +98,7 @@ private:
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
     std::unique_ptr<VoiceService> voice_;
+    std::unique_ptr<DirectoryService> directory_;
     std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<TeamChat> teamChat_;
     std::unique_ptr<ChatService> chats_;

@@ -2,6 +2,7 @@
 
 #include <agentdesk/events/agent.hpp>
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/events/desktop.hpp>
 #include <agentdesk/events/metrics.hpp>
 
 #include <algorithm>
@@ -42,6 +43,8 @@ TeamChatModel::TeamChatModel(Bus& bus, Incoming incoming)
             if (incoming_) incoming_(*room, e);
         }
     }));
+    subscriptions_.push_back(bus_.subscribe<events::OpenTeamChat>(
+        [this](const events::OpenTeamChat& c) { openWith(c.agentId); }));
     subscriptions_.push_back(bus_.subscribe<events::StateChanged>(
         [this](const events::StateChanged& e) { presence_[e.agentId] = e.state; }));
     subscriptions_.push_back(bus_.subscribe<events::AgentMetricsSnapshot>([this](const events::AgentMetricsSnapshot& e) {
@@ -65,6 +68,18 @@ const RoomView* TeamChatModel::find(std::string_view roomId) const {
 
 RoomView* TeamChatModel::findMutable(std::string_view roomId) {
     return const_cast<RoomView*>(std::as_const(*this).find(roomId));
+}
+
+bool TeamChatModel::openWith(const std::string& agentId) {
+    for (const RoomView& view : rooms_) {
+        if (!view.room.direct) continue;
+        const auto& members = view.room.members;
+        if (std::any_of(members.begin(), members.end(), [&](const auto& m) { return m.agentId == agentId; })) {
+            open(view.room.roomId);
+            return true;
+        }
+    }
+    return false;
 }
 
 void TeamChatModel::open(const std::string& roomId) {

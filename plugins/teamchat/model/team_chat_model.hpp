@@ -36,6 +36,8 @@ public:
     const std::string& active() const { return active_; }
     /// Opens a room: loads its history the first time, clears its unread count.
     void open(const std::string& roomId);
+    /// Opens the direct room with a colleague (also on desktop.teamchat.open); false when there is none.
+    bool openWith(const std::string& agentId);
     void setDraft(const std::string& roomId, std::string text);
     /// Sends the room's draft.
     void send(const std::string& roomId);

@@ -1,5 +1,6 @@
 #include "view/team_chat_panel.hpp"
 
+#include <agentdesk/ui/colours.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -12,18 +13,6 @@
 namespace agentdesk::teamchat {
 
 namespace {
-
-ImU32 presenceColour(AgentState state) {
-    switch (state) {
-        case AgentState::Ready: return IM_COL32(80, 200, 110, 255);
-        case AgentState::NotReady: return IM_COL32(225, 80, 80, 255);
-        case AgentState::Busy: return IM_COL32(240, 170, 50, 255);
-        case AgentState::AfterCallWork: return IM_COL32(160, 130, 240, 255);
-        case AgentState::Supervising: return IM_COL32(90, 160, 240, 255);
-        case AgentState::LoggedOut: break;
-    }
-    return IM_COL32(110, 110, 115, 255);
-}
 
 std::string timeOfDay(std::int64_t epochMs) {
     const std::time_t seconds = static_cast<std::time_t>(epochMs / 1000);
@@ -54,7 +43,7 @@ void TeamChatPanel::draw() {
         if (ImGui::Selectable(label.c_str(), id == model_.active())) model_.open(id);
         const ImVec2 at = ImGui::GetItemRectMin();
         const float line = ImGui::GetTextLineHeight();
-        if (room.room.direct) draw->AddCircleFilled(ImVec2(at.x + line * 0.4f, at.y + line * 0.55f), line * 0.28f, presenceColour(presence));
+        if (room.room.direct) draw->AddCircleFilled(ImVec2(at.x + line * 0.4f, at.y + line * 0.55f), line * 0.28f, ui::stateColour(presence));
         if (ImGui::IsItemHovered() && room.room.direct) ImGui::SetTooltip("%s", std::string(displayName(presence)).c_str());
         if (room.unread > 0) {
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 10);

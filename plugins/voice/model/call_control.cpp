@@ -1,8 +1,10 @@
 #include "model/call_control.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/events/desktop.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace agentdesk::voice {
 
@@ -18,6 +20,9 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
           offers_.clear();
           call_.reset();
       }) {
+    subscriptions_.push_back(bus_.subscribe<events::PrepareDial>([this](const events::PrepareDial& c) {
+        prepared_ = PreparedDial{c.number, c.name};
+    }));
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
         if (!isCall(e.channel) || !agent_.is(e.agentId)) return;
         offers_[e.interactionId] = e;
@@ -110,6 +115,8 @@ void CallControl::dial(const std::string& number, const std::string& serviceId) 
     if (!canDial()) return;
     command(events::Dial{agent_.id(), number, serviceId});
 }
+
+std::optional<PreparedDial> CallControl::takePrepared() { return std::exchange(prepared_, std::nullopt); }
 
 std::string CallControl::takeError() { return std::exchange(error_, {}); }
 

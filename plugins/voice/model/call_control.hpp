@@ -35,6 +35,12 @@ struct VoiceService {
     std::string name;
 };
 
+/// A number another panel (the directory, a contact record) asked to call, for the dialer.
+struct PreparedDial {
+    std::string number;
+    std::string name;
+};
+
 class CallControl {
 public:
     /// Called when the recent numbers change (to keep them).
@@ -65,6 +71,9 @@ public:
     /// The voice services, as the contact center's figures list them.
     const std::vector<VoiceService>& services() const { return services_; }
 
+    /// The number desktop.dial last asked for, once: the dialer takes it and shows it.
+    std::optional<PreparedDial> takePrepared();
+
     /// The last refusal of something asked here ("" when none), and clears it.
     std::string takeError();
 
@@ -80,6 +89,7 @@ private:
     std::optional<Call> call_;
     std::vector<std::string> recent_;
     std::vector<VoiceService> services_;
+    std::optional<PreparedDial> prepared_;
     std::vector<std::uint64_t> sent_;
     std::string error_;
     std::vector<Subscription> subscriptions_;

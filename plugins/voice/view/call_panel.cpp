@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace agentdesk::voice {
 
@@ -97,7 +98,19 @@ void CallPanel::draw() {
 }
 
 void CallPanel::drawDialer() {
+    if (auto prepared = model_.takePrepared()) {
+        std::string digits;
+        for (char c : prepared->number) {
+            if (c != ' ' && c != '\t') digits += c;
+        }
+        std::snprintf(number_, sizeof number_, "%s", digits.c_str());
+        preparedName_ = prepared->name;
+        preparedNumber_ = number_;
+    }
     ImGui::TextDisabled("No call. Calls you answer are controlled here; or place one:");
+    if (!preparedName_.empty() && preparedNumber_ == number_) {
+        ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "To %s: choose the service and press Call", preparedName_.c_str());
+    }
     const auto& services = model_.services();
     ImGui::BeginDisabled(!model_.canDial());
     ImGui::SetNextItemWidth(200);

@@ -24,6 +24,8 @@ private:
     Timer tick_;
     bool dialPadOpen_ = true;
     char number_[64] = {};
+    std::string preparedName_;    // who the number another panel put in the dialer belongs to
+    std::string preparedNumber_;
     int service_ = 0;
 };
 

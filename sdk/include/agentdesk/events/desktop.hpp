@@ -4,6 +4,8 @@
 //
 //   desktop.interaction.selected   the agent brought an interaction forward (any plugin may say so)
 //   compose.insert            ->   compose.inserted from the plugin whose editor took the text
+//   desktop.dial                   put a number in the dialer, for the agent to choose the service and call
+//   desktop.teamchat.open          open the internal chat with a colleague
 //
 // These stay on the desktop: a contact center back end neither publishes nor answers them.
 
@@ -42,6 +44,22 @@ struct Inserted {
     std::string interactionId;
     std::string source;
     MSGPACK_DEFINE_MAP(interactionId, source)
+};
+
+/// Command: get a call ready to a number found elsewhere (the directory, a contact record): the
+/// plugin with the dialer puts the number in it and brings it forward; the agent places the call.
+struct PrepareDial {
+    static constexpr std::string_view topic = "desktop.dial";
+    std::string number;
+    std::string name;  ///< who is called, for the agent to see
+    MSGPACK_DEFINE_MAP(number, name)
+};
+
+/// Command: open the internal conversation with a colleague and bring it forward.
+struct OpenTeamChat {
+    static constexpr std::string_view topic = "desktop.teamchat.open";
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(agentId)
 };
 
 }  // namespace agentdesk::events
