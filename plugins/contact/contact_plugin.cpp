@@ -5,6 +5,7 @@
 #include "view/contact_panel.hpp"
 
 #include <agentdesk/plugin.hpp>
+#include <agentdesk/system_open.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <memory>
@@ -14,9 +15,16 @@ namespace agentdesk::contact {
 class ContactPlugin final : public Plugin {
 public:
     void init(HostApi& host) override {
-        model_ = std::make_unique<ContactInfo>(host.bus(), [&host](const events::CustomerRecord&) {
-            host.focusPanel("contact.info");
-        });
+        model_ = std::make_unique<ContactInfo>(
+            host.bus(), [&host](const events::CustomerRecord&) { host.focusPanel("contact.info"); },
+            [&host](const std::string& url) {
+                // UI-10: the service's page for this customer, in the agent's browser.
+                host.log().info("screen-pop " + url);
+                if (host.headless()) return;
+                if (!openWithSystem(url)) {
+                    host.notify({Severity::Warning, "Screen-pop", "The browser could not be started for " + url});
+                }
+            });
         panel_ = std::make_unique<ContactPanel>(*model_);
         host.addPanel({"contact.info", "Contact Info", AD_ICON_ADDRESS_BOOK, DockHint::Right, [this] { panel_->draw(); }});
     }

@@ -1,5 +1,6 @@
 #include "view/chat_panel.hpp"
 
+#include <agentdesk/system_open.hpp>
 #include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
@@ -11,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <spawn.h>
 #include <fstream>
 
 extern "C" char** environ;
@@ -430,13 +430,7 @@ void ChatPanel::openAttachment(const events::Attachment& attachment) {
         host_.notify({Severity::Info, "Attachment saved", target.string()});
         if (!host_.headless()) {
             // No shell: the name comes from the customer.
-            std::string path = target.string();
-            char program[] = "xdg-open";
-            char* argv[] = {program, path.data(), nullptr};
-            pid_t child = 0;
-            if (posix_spawnp(&child, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
-                host_.log().warn("xdg-open could not be started");
-            }
+            if (!openWithSystem(target.string())) host_.log().warn("xdg-open could not be started");
         }
     });
 }

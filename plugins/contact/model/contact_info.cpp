@@ -4,8 +4,8 @@
 
 namespace agentdesk::contact {
 
-ContactInfo::ContactInfo(Bus& bus, Shown shown)
-    : bus_(bus), shown_(std::move(shown)), agent_(bus, [this](const std::string& agentId) {
+ContactInfo::ContactInfo(Bus& bus, Shown shown, OpenPage openPage)
+    : bus_(bus), shown_(std::move(shown)), openPage_(std::move(openPage)), agent_(bus, [this](const std::string& agentId) {
           if (!agentId.empty()) return;
           offers_.clear();
           interactionId_.clear();
@@ -14,13 +14,20 @@ ContactInfo::ContactInfo(Bus& bus, Shown shown)
       }) {
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
         if (!agent_.is(e.agentId)) return;
+        const bool known = offers_.contains(e.interactionId);
         offers_[e.interactionId] = e;
         show(e.interactionId);  // screen-pop: the caller's record while it rings
+        if (!known && e.screenPopOnOffer && !e.screenPopUrl.empty() && openPage_) openPage_(e.screenPopUrl);
     }));
     subscriptions_.push_back(bus_.subscribe<events::InteractionSelected>(
         [this](const events::InteractionSelected& e) { show(e.interactionId); }));
     subscriptions_.push_back(bus_.subscribe<events::Connected>([this](const events::Connected& e) {
-        if (agent_.is(e.agentId) && e.interactionId == interactionId_) request();  // now "connected" in the history
+        if (!agent_.is(e.agentId)) return;
+        if (e.interactionId == interactionId_) request();  // now "connected" in the history
+        auto it = offers_.find(e.interactionId);
+        if (it != offers_.end() && !it->second.screenPopOnOffer && !it->second.screenPopUrl.empty() && openPage_) {
+            openPage_(it->second.screenPopUrl);
+        }
     }));
     subscriptions_.push_back(bus_.subscribe<events::OfferWithdrawn>([this](const events::OfferWithdrawn& e) {
         if (agent_.is(e.agentId)) offers_.erase(e.interactionId);

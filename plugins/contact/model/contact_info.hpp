@@ -2,7 +2,8 @@
 // The Contact Info panel's model (spec UI-07, screen-pop, CHAT-10): the customer of the
 // interaction the agent works on — details and history across channels — fetched from the
 // contact center when an interaction rings here (screen-pop) or is selected, and again when one
-// is completed (the history grew). A past chat's stored transcript can be opened. No ImGui here.
+// is completed (the history grew). A past chat's stored transcript can be opened. Where the
+// service has a screen-pop page, it is handed on to open when offered or accepted. No ImGui here.
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/current_agent.hpp>
@@ -22,7 +23,9 @@ class ContactInfo {
 public:
     /// Called when a new customer is shown (the panel comes forward).
     using Shown = std::function<void(const events::CustomerRecord&)>;
-    explicit ContactInfo(Bus& bus, Shown shown = {});
+    /// Called with a service's screen-pop page for the customer (UI-10), to open in the browser.
+    using OpenPage = std::function<void(const std::string& url)>;
+    explicit ContactInfo(Bus& bus, Shown shown = {}, OpenPage openPage = {});
 
     /// The interaction whose customer is shown ("" when none).
     const std::string& interactionId() const { return interactionId_; }
@@ -40,6 +43,7 @@ private:
 
     Bus& bus_;
     Shown shown_;
+    OpenPage openPage_;
     CurrentAgent agent_;
     std::map<std::string, events::Offered, std::less<>> offers_;  // this agent's live interactions
     std::string interactionId_;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -78,6 +79,17 @@ ServiceConfig parseService(const json& entry, const std::string& where, const Ce
     if (auto sl = optionalSeconds(entry, "serviceLevelSeconds", where)) service.serviceLevelThreshold = *sl;
     service.ringTimeout = optionalSeconds(entry, "ringTimeoutSeconds", where).value_or(defaults.ringTimeout);
     service.afterCallWork = parseAfterCallWork(entry, where, defaults.afterCallWork);
+    if (entry.contains("screenPop")) {
+        const json& pop = entry["screenPop"];
+        if (!pop.is_object()) fail(where, "\"screenPop\" must be an object: {\"url\": \"https://...\", \"on\": \"accept\"}");
+        service.screenPopUrl = requireString(pop, "url", where + " screenPop");
+        if (!service.screenPopUrl.starts_with("https://") && !service.screenPopUrl.starts_with("http://")) {
+            fail(where, fmt::format("the screen-pop url must start with https:// or http://, not \"{}\"", service.screenPopUrl));
+        }
+        const std::string on = optionalString(pop, "on", where + " screenPop", "accept");
+        if (on != "accept" && on != "offer") fail(where, fmt::format("screenPop \"on\" must be offer or accept, not \"{}\"", on));
+        service.screenPopOnOffer = on == "offer";
+    }
     service.dispositions = optionalStringList(entry, "dispositions", where);
     service.dispositionRequired = optionalBool(entry, "dispositionRequired", where, false);
     if (service.dispositionRequired && service.dispositions.empty()) {
@@ -298,6 +310,33 @@ std::vector<Customer> parseCustomers(const json& content) {
         customers.push_back(std::move(customer));
     }
     return customers;
+}
+
+std::string expandScreenPop(std::string_view urlTemplate, const std::map<std::string, std::string>& fields) {
+    auto encoded = [](std::string_view value) {
+        std::string out;
+        for (unsigned char c : value) {
+            if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+            else out += fmt::format("%{:02X}", c);
+        }
+        return out;
+    };
+    std::string url;
+    for (std::size_t i = 0; i < urlTemplate.size(); ++i) {
+        if (urlTemplate[i] == '{') {
+            const auto close = urlTemplate.find('}', i);
+            if (close != std::string_view::npos) {
+                auto it = fields.find(std::string(urlTemplate.substr(i + 1, close - i - 1)));
+                if (it != fields.end()) {
+                    url += encoded(it->second);
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        url += urlTemplate[i];
+    }
+    return url;
 }
 
 std::vector<DirectoryContact> parseDirectory(const json& content) {

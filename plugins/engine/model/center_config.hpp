@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -93,6 +94,10 @@ struct ServiceConfig {
     WrapUp afterCallWork;
     std::vector<std::string> dispositions;
     bool dispositionRequired = false;            ///< wrap-up cannot be completed without one
+    /// Screen-pop (UI-10): a web page to open for the customer, with {customerId}, {customerName},
+    /// {from}, {subject}, {interactionId} and {serviceId} filled in (URL-encoded); "" for none.
+    std::string screenPopUrl;
+    bool screenPopOnOffer = false;               ///< open it when offered; otherwise when accepted
     // Simulated customers
     double arrivalsPerHour = 0;                  ///< mean rate before the daily profile and speed; 0: none
     Milliseconds meanPatience{120'000};          ///< how long a customer waits before giving up, on average
@@ -142,6 +147,9 @@ struct CenterConfig {
     /// True when `extension` is one of the center's desk phones.
     bool isDeskPhoneExtension(std::string_view extension) const;
 };
+
+/// A service's screen-pop URL for one interaction: the template with its fields filled in, URL-encoded.
+std::string expandScreenPop(std::string_view urlTemplate, const std::map<std::string, std::string>& fields);
 
 /// Reads center.json's contents. Throws ConfigError.
 CenterSettings parseCenterSettings(const nlohmann::json& json);

@@ -246,6 +246,15 @@ void ContactCenter::publishOffer(const Interaction& interaction, std::uint64_t c
     event.details = interaction.details;
     event.transferNote = interaction.transferNote;
     event.outbound = interaction.outbound;
+    if (!service.screenPopUrl.empty()) {
+        event.screenPopUrl = expandScreenPop(service.screenPopUrl, {{"customerId", event.customerId},
+                                                                    {"customerName", event.customerName},
+                                                                    {"from", event.from},
+                                                                    {"subject", event.subject},
+                                                                    {"interactionId", event.interactionId},
+                                                                    {"serviceId", event.serviceId}});
+        event.screenPopOnOffer = service.screenPopOnOffer;
+    }
     bus_.publish(event, correlation);
 }
 

@@ -84,9 +84,11 @@ struct Offered {
     std::map<std::string, std::string> details;  ///< e.g. a mobile app's device and location
     std::string transferNote;               ///< from the colleague who transferred it, "" otherwise
     bool outbound = false;                  ///< the agent placed it: it rings at the customer, nothing to accept
+    std::string screenPopUrl;               ///< the service's page for this customer, to open in the browser; "" when none
+    bool screenPopOnOffer = false;          ///< open it when offered; otherwise when accepted
     MSGPACK_DEFINE_MAP(interactionId, agentId, channel, serviceId, serviceName, customerId, customerName, from,
                        subject, queuedAtMs, offeredAtMs, ringTimeoutMs, dispositions, dispositionRequired, medium,
-                       preview, details, transferNote, outbound)
+                       preview, details, transferNote, outbound, screenPopUrl, screenPopOnOffer)
 };
 
 /// Command: answer an offered interaction. Answered by Connected or Error.
