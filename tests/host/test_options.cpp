@@ -31,6 +31,13 @@ TEST_CASE("command-line options are read into their fields") {
     CHECK(o->disabledPlugins == std::vector<std::string>{"voice"});
 }
 
+TEST_CASE("--dev-plugin may be given several times, each a plugin folder to load first") {
+    std::string error;
+    auto o = parse({"--dev-plugin", "build/plugins/crm", "--dev-plugin", "/src/other/build/plugins/other"}, error);
+    REQUIRE(o);
+    CHECK(o->devPlugins == std::vector<std::filesystem::path>{"build/plugins/crm", "/src/other/build/plugins/other"});
+}
+
 TEST_CASE("bad options are refused with a message naming them") {
     std::string error;
     CHECK_FALSE(parse({"--frobnicate"}, error));

@@ -72,8 +72,14 @@ void Desktop::loadPlugins() {
                           {}};
     if (window_) services.displayFont = [this](float pixelHeight) { return displayFont(pixelHeight); };
     plugins_ = std::make_unique<PluginManager>(std::move(services));
+    // A plugin being developed comes first, so an installed copy with its id is the one refused.
+    for (const auto& dir : options_.devPlugins) plugins_->loadOne(dir, options_.disabledPlugins);
     plugins_->loadAll(paths_.plugins, options_.disabledPlugins);
     bus_.dispatch();
+    if (replayer_) {  // once every plugin listens
+        appLog().info("replaying {} recorded messages from {}", replayer_->size(), options_.replay->string());
+        replayer_->start(bus_, timers_, clock_->now());
+    }
 }
 
 std::vector<std::pair<std::string, DockHint>> Desktop::registeredPanels() const {
@@ -120,6 +126,21 @@ int Desktop::run() {
     if (!ensureWritableDirs(paths_, error)) {
         std::fprintf(stderr, "agentdesk: %s\n", error.c_str());
         return 1;
+    }
+    if (options_.record) {  // before plugins load, so their first words are in it too
+        recorder_ = std::make_unique<BusRecorder>(bus_, *clock_, *options_.record);
+        if (!recorder_->ok()) {
+            std::fprintf(stderr, "agentdesk: %s\n", recorder_->error().c_str());
+            return 1;
+        }
+        appLog().info("recording the bus into {}", options_.record->string());
+    }
+    if (options_.replay) {
+        replayer_ = std::make_unique<BusReplayer>(*options_.replay);
+        if (!replayer_->ok()) {
+            std::fprintf(stderr, "agentdesk: %s\n", replayer_->error().c_str());
+            return 1;
+        }
     }
     if (options_.listPlugins) return listPlugins();
     if (options_.headless) {

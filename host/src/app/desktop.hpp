@@ -5,6 +5,8 @@
 #include "core/notification_center.hpp"
 #include "core/options.hpp"
 #include "core/paths.hpp"
+#include "devtools/bus_recorder.hpp"
+#include "devtools/bus_replayer.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/registry.hpp"
 #include "shell/appearance.hpp"
@@ -87,6 +89,8 @@ private:
     NotificationCenter notifications_;
     std::unique_ptr<PluginManager> plugins_;
     Subscription errorSubscription_;
+    std::unique_ptr<BusRecorder> recorder_;  // --record
+    std::unique_ptr<BusReplayer> replayer_;  // --replay
 
     workspace::LayoutStore layouts_;
     workspace::Workspace workspace_;

@@ -35,6 +35,8 @@ Options:
   --layout NAME            start with the named layout (Agent, Supervisor, Wallboard, or your own)
   --size WxH               window size for this run (e.g. 1920x1080)
   --disable-plugin ID      do not load plugin ID (repeatable)
+  --dev-plugin DIR         also load the plugin in DIR (a build folder with plugin.json), before the
+                           installed ones, which it replaces when they share its id (repeatable)
   --list-plugins           load plugins, print their status, and exit
   --scenario FILE          run a scenario (JSON steps) on a virtual clock; exit 1 on the first failure
   --headless               run without a window (with --scenario or --list-plugins)
@@ -43,6 +45,8 @@ Options:
   --wallboard              full-screen wallboard for a large display: no login, live metrics
   --monitor N              put the wallboard on monitor N (1 = first; default: the primary)
   --board FILE             the wallboard's board (JSON: tiles, services, thresholds, pages)
+  --record FILE            write every bus message to FILE as it is delivered (one JSON object a line)
+  --replay FILE            publish the messages of a --record file again, as timed (with --disable-plugin engine)
 )";
 }
 
@@ -79,7 +83,8 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             if (!v) return std::nullopt;
             options.board = std::filesystem::path(*v);
         } else if (arg == "--plugins-dir" || arg == "--config-dir" || arg == "--data-dir" || arg == "--assets-dir" ||
-                   arg == "--scenario" || arg == "--screenshot") {
+                   arg == "--scenario" || arg == "--screenshot" || arg == "--record" ||
+                   arg == "--replay") {
             auto v = value(arg);
             if (!v) return std::nullopt;
             std::filesystem::path p(*v);
@@ -88,6 +93,8 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             else if (arg == "--data-dir") options.dataDir = p;
             else if (arg == "--assets-dir") options.assetsDir = p;
             else if (arg == "--scenario") options.scenario = p;
+            else if (arg == "--record") options.record = p;
+            else if (arg == "--replay") options.replay = p;
             else options.screenshot = p;
         } else if (arg == "--layout") {
             auto v = value(arg);
@@ -97,6 +104,10 @@ std::optional<Options> parseOptions(int argc, const char* const* argv, std::stri
             auto v = value(arg);
             if (!v) return std::nullopt;
             options.disabledPlugins.push_back(*v);
+        } else if (arg == "--dev-plugin") {
+            auto v = value(arg);
+            if (!v) return std::nullopt;
+            options.devPlugins.emplace_back(*v);
         } else if (arg == "--frames") {
             auto v = value(arg);
             if (!v) return std::nullopt;

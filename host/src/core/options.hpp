@@ -22,7 +22,10 @@ struct Options {
     std::optional<std::filesystem::path> screenshot;  ///< save the last frame as PNG
     int width = 0, height = 0;                  ///< window size override
     std::vector<std::string> disabledPlugins;   ///< --disable-plugin ID (repeatable)
+    std::vector<std::filesystem::path> devPlugins;  ///< --dev-plugin DIR (repeatable): loaded first, beside the plugins dir
     bool listPlugins = false;                   ///< print each plugin's status and exit
+    std::optional<std::filesystem::path> record;  ///< write every bus message to this file (JSON lines)
+    std::optional<std::filesystem::path> replay;  ///< publish a recording's messages again, as timed
     bool wallboard = false;                     ///< --wallboard: full screen, no login, the wallboard only
     int monitor = 0;                            ///< --monitor N (1 = first); 0: the primary monitor
     std::optional<std::filesystem::path> board; ///< --board FILE: the wallboard's board definition
