@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace agentdesk;
 using namespace agentdesk::host;
@@ -144,4 +145,87 @@ TEST_CASE("two plugins with the same id: the second is refused") {
     const auto& again = f.manager.loadOne(std::filesystem::path(AGENTDESK_TEST_PLUGINS) / "good");
     CHECK(again.status == PluginStatus::Failed);
     CHECK(again.reason.find("already loaded") != std::string::npos);
+}
+
+namespace {
+
+/// A plugin folder being rebuilt: plugin.json plus a library that the test swaps between builds.
+struct DevFolder {
+    std::filesystem::path dir;
+    explicit DevFolder(const std::filesystem::path& home) : dir(home / "dev" / "reload") {
+        std::filesystem::create_directories(dir);
+        std::ofstream(dir / "plugin.json") << R"({"id": "reload", "name": "Reload", "version": "0.0.1", "sdk": "1.0",
+            "library": "libreload.so", "publishes": ["test.*"], "subscribes": ["test.*"]})";
+    }
+    /// "Rebuilds" the plugin: copies one of the two builds over the library, with a new time.
+    void build(int version, std::filesystem::file_time_type when) const {
+        const auto from = std::filesystem::path(AGENTDESK_TEST_DEV_PLUGINS) / ("reload_v" + std::to_string(version)) /
+                          ("libreload_v" + std::to_string(version) + ".so");
+        std::filesystem::copy_file(from, dir / "libreload.so", std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::last_write_time(dir / "libreload.so", when);
+    }
+    void breakLibrary(std::filesystem::file_time_type when) const {
+        std::ofstream(dir / "libreload.so", std::ios::trunc) << "half-written";
+        std::filesystem::last_write_time(dir / "libreload.so", when);
+    }
+};
+
+int ping(Harness& h, int value) {
+    int answer = -1;
+    auto pongs = h.bus.subscribe<Pong>([&](const Pong& p, const Message&) { answer = p.value; });
+    h.bus.publish(Ping{value});
+    return answer;
+}
+
+}  // namespace
+
+TEST_CASE("a plugin under development is reloaded in place once its rebuilt library has settled") {
+    Fixture f;
+    DevFolder folder(f.home);
+    const auto t0 = std::filesystem::file_time_type::clock::now();
+    folder.build(1, t0);
+
+    const PluginRecord& record = f.manager.loadDev(folder.dir);
+    REQUIRE(record.status == PluginStatus::Loaded);
+    CHECK(record.dev);
+    CHECK(record.loadedFrom != folder.dir / "libreload.so");  // a private copy was opened
+    REQUIRE(f.registry.findPanel("reload.panel"));
+    CHECK(f.registry.findPanel("reload.panel")->spec.title == "Reload v1");
+    CHECK(ping(f.h, 4) == 41);
+
+    CHECK(f.manager.pollDevPlugins().empty());  // nothing changed
+
+    folder.build(2, t0 + std::chrono::seconds(5));
+    CHECK(f.manager.pollDevPlugins().empty());  // just written: wait one more poll
+    CHECK(f.manager.pollDevPlugins() == std::vector<std::string>{"reload"});
+
+    REQUIRE(f.manager.plugins().size() == 1);
+    CHECK(f.manager.plugins()[0].status == PluginStatus::Loaded);
+    REQUIRE(f.registry.panels().size() == 1);  // the same panel id, now from the new build
+    CHECK(f.registry.findPanel("reload.panel")->spec.title == "Reload v2");
+    CHECK(ping(f.h, 4) == 42);  // only the new build answers
+    CHECK(f.manager.pollDevPlugins().empty());
+}
+
+TEST_CASE("a broken rebuild disables the dev plugin with its reason, and the next good build loads again") {
+    Fixture f;
+    DevFolder folder(f.home);
+    const auto t0 = std::filesystem::file_time_type::clock::now();
+    folder.build(1, t0);
+    f.manager.loadDev(folder.dir);
+
+    folder.breakLibrary(t0 + std::chrono::seconds(5));
+    f.manager.pollDevPlugins();
+    CHECK(f.manager.pollDevPlugins() == std::vector<std::string>{"reload"});
+    CHECK(f.manager.plugins()[0].status == PluginStatus::Failed);
+    CHECK(f.manager.plugins()[0].reason.find("cannot load the library") != std::string::npos);
+    CHECK(f.registry.findPanel("reload.panel") == nullptr);
+    CHECK(ping(f.h, 4) == -1);
+
+    folder.build(2, t0 + std::chrono::seconds(10));
+    f.manager.pollDevPlugins();
+    f.manager.pollDevPlugins();
+    CHECK(f.manager.plugins()[0].status == PluginStatus::Loaded);
+    CHECK(f.manager.plugins()[0].reason.empty());
+    CHECK(ping(f.h, 4) == 42);
 }

@@ -12,6 +12,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -73,13 +74,31 @@ void Desktop::loadPlugins() {
     if (window_) services.displayFont = [this](float pixelHeight) { return displayFont(pixelHeight); };
     plugins_ = std::make_unique<PluginManager>(std::move(services));
     // A plugin being developed comes first, so an installed copy with its id is the one refused.
-    for (const auto& dir : options_.devPlugins) plugins_->loadOne(dir, options_.disabledPlugins);
+    for (const auto& dir : options_.devPlugins) plugins_->loadDev(dir, options_.disabledPlugins);
     plugins_->loadAll(paths_.plugins, options_.disabledPlugins);
+    if (!options_.devPlugins.empty()) watchDevPlugins();
     bus_.dispatch();
     if (replayer_) {  // once every plugin listens
         appLog().info("replaying {} recorded messages from {}", replayer_->size(), options_.replay->string());
         replayer_->start(bus_, timers_, clock_->now());
     }
+}
+
+void Desktop::watchDevPlugins() {
+    timers_.scheduleRaw(clock_->now() + std::chrono::seconds(1), [this] {
+        for (const std::string& id : plugins_->pollDevPlugins()) {
+            const auto& records = plugins_->plugins();
+            auto record = std::find_if(records.begin(), records.end(), [&](const auto& r) { return r.dev && r.manifest.id == id; });
+            if (record != records.end() && record->status == PluginStatus::Loaded) {
+                postNotification({Severity::Info, "Plugin reloaded", fmt::format("{} {} from {}", record->manifest.name,
+                                                                                  record->manifest.version,
+                                                                                  record->dir.string())},
+                                 "host");
+            }
+            redrawRequested_ = true;
+        }
+        watchDevPlugins();
+    });
 }
 
 std::vector<std::pair<std::string, DockHint>> Desktop::registeredPanels() const {

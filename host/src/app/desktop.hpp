@@ -39,6 +39,8 @@ public:
 private:
     // Shared set-up.
     void loadPlugins();
+    /// Polls the --dev-plugin folders once a second and reloads a plugin whose build changed.
+    void watchDevPlugins();
     void postNotification(Notification n, std::string source);
     std::vector<std::pair<std::string, DockHint>> registeredPanels() const;
     int runScenario(bool withWindow);

@@ -36,7 +36,8 @@ Options:
   --size WxH               window size for this run (e.g. 1920x1080)
   --disable-plugin ID      do not load plugin ID (repeatable)
   --dev-plugin DIR         also load the plugin in DIR (a build folder with plugin.json), before the
-                           installed ones, which it replaces when they share its id (repeatable)
+                           installed ones, which it replaces when they share its id, and reload
+                           it when it is rebuilt (repeatable)
   --list-plugins           load plugins, print their status, and exit
   --scenario FILE          run a scenario (JSON steps) on a virtual clock; exit 1 on the first failure
   --headless               run without a window (with --scenario or --list-plugins)

@@ -17,6 +17,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 namespace agentdesk::host {
 
 namespace fs = std::filesystem;
@@ -65,20 +67,84 @@ void PluginManager::loadAll(const fs::path& dir, const std::vector<std::string>&
 }
 
 const PluginRecord& PluginManager::loadOne(const fs::path& dir, const std::vector<std::string>& disabled) {
-    const auto started = std::chrono::steady_clock::now();
     PluginRecord& record = plugins_.emplace_back();
     record.dir = dir;
+    load(record, disabled);
+    return record;
+}
+
+const PluginRecord& PluginManager::loadDev(const fs::path& dir, const std::vector<std::string>& disabled) {
+    PluginRecord& record = plugins_.emplace_back();
+    record.dir = dir;
+    record.dev = true;
+    const std::string stamp = devStamp(record);
+    load(record, disabled);
+    devWatches_.push_back({plugins_.size() - 1, stamp, stamp, disabled});
+    return record;
+}
+
+std::vector<std::string> PluginManager::pollDevPlugins() {
+    std::vector<std::string> reloaded;
+    for (DevWatch& watch : devWatches_) {
+        PluginRecord& record = plugins_[watch.index];
+        const std::string now = devStamp(record);
+        const bool settled = now == watch.seen;
+        watch.seen = now;
+        if (now == watch.loaded || !settled) continue;
+        appLog().info("plugin {}: its files changed in {}; reloading", record.manifest.id, record.dir.string());
+        shutdown(record);
+        // The old code stays mapped until the desktop ends: Dear ImGui and the bus may still hold
+        // pointers into it for this frame, and a library with unique symbols cannot be unmapped.
+        if (record.library) retired_.push_back(std::move(record.library));
+        if (!record.loadedFrom.empty()) retiredFiles_.push_back(record.loadedFrom);
+        record.status = PluginStatus::Failed;
+        record.reason.clear();
+        load(record, watch.disabled);
+        watch.loaded = now;
+        reloaded.push_back(record.manifest.id);
+    }
+    return reloaded;
+}
+
+std::string PluginManager::devStamp(const PluginRecord& record) const {
+    std::string stamp;
+    auto add = [&](const fs::path& file) {
+        std::error_code ec;
+        const auto size = fs::file_size(file, ec);
+        const auto time = fs::last_write_time(file, ec);
+        stamp += ec ? std::string("-") : fmt::format("{}@{}", size, time.time_since_epoch().count());
+        stamp += ';';
+    };
+    add(record.dir / "plugin.json");
+    // The library named by the manifest as it is now; a missing or broken manifest is a change too.
+    try {
+        std::ifstream in(record.dir / "plugin.json");
+        const auto json = nlohmann::json::parse(in);
+        if (json.contains("library") && json["library"].is_string()) add(record.dir / json["library"].get<std::string>());
+    } catch (const nlohmann::json::exception&) {
+    }
+    return stamp;
+}
+
+fs::path PluginManager::devCopyPath(const PluginRecord& record) {
+    return services_.paths.data / "dev-plugins" /
+           fmt::format("{}-{}-{}", ::getpid(), ++devGeneration_, record.manifest.library);
+}
+
+void PluginManager::load(PluginRecord& record, const std::vector<std::string>& disabled) {
+    const auto started = std::chrono::steady_clock::now();
+    const fs::path& dir = record.dir;
+    record.manifest = Manifest{};
     record.manifest.id = dir.filename().string();
     record.manifest.name = record.manifest.id;
 
-    auto fail = [&](std::string reason) -> const PluginRecord& {
+    auto fail = [&](std::string reason) {
         record.status = PluginStatus::Failed;
         record.reason = std::move(reason);
         appLog().error("plugin {} disabled: {}", record.manifest.id, record.reason);
         services_.notifications.post(
             {Severity::Error, "Plugin disabled", fmt::format("{}: {}", record.manifest.name, record.reason)}, "host",
             services_.clock.now());
-        return record;
     };
 
     // 1. Manifest.
@@ -105,13 +171,25 @@ const PluginRecord& PluginManager::loadOne(const fs::path& dir, const std::vecto
     if (std::find(disabled.begin(), disabled.end(), record.manifest.id) != disabled.end()) {
         record.status = PluginStatus::Disabled;
         record.reason = "disabled on the command line";
-        return record;
+        return;
     }
     if (auto why = sdkIncompatibility(record.manifest.sdk, kSdkVersion); !why.empty()) return fail(why);
 
     // 2. Library and entry point.
-    const fs::path libraryFile = dir / record.manifest.library;
+    fs::path libraryFile = dir / record.manifest.library;
     if (!fs::exists(libraryFile)) return fail("library " + record.manifest.library + " not found in " + dir.string());
+    if (record.dev) {
+        // A private copy: the loader hands back an already mapped file by its path, so a rebuilt
+        // library must be opened under a name it has not seen.
+        const fs::path copy = devCopyPath(record);
+        std::error_code ec;
+        fs::create_directories(copy.parent_path(), ec);
+        if (!fs::copy_file(libraryFile, copy, fs::copy_options::overwrite_existing, ec)) {
+            return fail(fmt::format("cannot copy {} to {}: {}", libraryFile.string(), copy.string(), ec.message()));
+        }
+        libraryFile = copy;
+    }
+    record.loadedFrom = libraryFile;
     auto library = std::make_unique<LoadedLibrary>();
     try {
         library->library.load(libraryFile, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
@@ -154,9 +232,9 @@ const PluginRecord& PluginManager::loadOne(const fs::path& dir, const std::vecto
     record.status = PluginStatus::Loaded;
     record.loadMilliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    record.reason.clear();
     appLog().info("plugin {} {} loaded in {:.1f} ms", record.manifest.id, record.manifest.version,
                   record.loadMilliseconds);
-    return record;
 }
 
 void PluginManager::shutdown(PluginRecord& record) {
@@ -182,6 +260,15 @@ void PluginManager::shutdownAll() {
 
 void PluginManager::unloadLibraries() {
     for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) it->library.reset();
+    retired_.clear();
+    for (const auto& record : plugins_) {
+        std::error_code ec;
+        if (record.dev && !record.loadedFrom.empty()) fs::remove(record.loadedFrom, ec);
+    }
+    for (const auto& file : retiredFiles_) {
+        std::error_code ec;
+        fs::remove(file, ec);
+    }
 }
 
 std::size_t PluginManager::loadedCount() const {
