@@ -1,12 +1,8 @@
 #pragma once
-// --record FILE: every message on the bus, written as it is delivered, one JSON object a line —
-// to read what plugins said to each other, diff two runs, or attach to a bug report:
-//
-//     {"atMs":1767600000000,"topic":"agent.state.set","sender":"agent","correlation":7,"payload":{...}}
-//
-// atMs is the desktop's clock (virtual in scenarios, so two runs of a scenario record the same
-// times); payload is the msgpack map as JSON, or {"undecodable": "<hex>"} when it is not msgpack.
-// Fields named "password" are written as "***".
+// --record FILE: every message on the bus, written as it is delivered, one JSON object a line
+// (agentdesk/recording.hpp) — to read what plugins said to each other, diff two runs, or attach to
+// a bug report. atMs is the desktop's clock (virtual in scenarios, so two runs of a scenario record
+// the same times).
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>

@@ -38,6 +38,8 @@ public:
     ImFont* displayFont(float pixelHeight) const override {
         return services_.displayFont ? services_.displayFont(pixelHeight) : nullptr;
     }
+    std::filesystem::path logDirectory() const override { return services_.paths.logs; }
+    std::string desktopVersion() const override { return AGENTDESK_VERSION; }
 
     /// Ends subscriptions, cancels timers and removes registrations.
     void detach();

@@ -38,13 +38,14 @@ RequestOutcome AgentStateMachine::request(StateWithReason wanted) {
         case AgentState::LoggedOut:
             return RequestOutcome::Refused;
         case AgentState::Busy:
+        case AgentState::Supervising:
             // Never interrupt work: remember the choice for when it ends.
             if (status_.pending == wanted) return RequestOutcome::Unchanged;
             status_.pending = std::move(wanted);
             changed();
             return RequestOutcome::Pending;
         default:
-            // Ready, Not Ready, After Call Work (choosing a state completes it) and Supervising.
+            // Ready, Not Ready and After Call Work (choosing a state completes it).
             if (status_.state == wanted.state && status_.reason == wanted.reason) return RequestOutcome::Unchanged;
             status_.pending.reset();  // an explicit choice replaces whatever was pending
             enter(wanted.state, std::move(wanted.reason));
@@ -80,6 +81,24 @@ void AgentStateMachine::interactionEnded(WrapUp wrapUp) {
 void AgentStateMachine::completeAfterCallWork() {
     if (status_.state != AgentState::AfterCallWork) return;
     finishWork();
+}
+
+bool AgentStateMachine::startSupervising() {
+    if (status_.state == AgentState::Supervising) return true;
+    if (status_.state != AgentState::Ready && status_.state != AgentState::NotReady) return false;
+    if (activeInteractions_ > 0) return false;
+    beforeSupervising_ = StateWithReason{status_.state, status_.reason};
+    enter(AgentState::Supervising, {});
+    changed();
+    return true;
+}
+
+void AgentStateMachine::stopSupervising() {
+    if (status_.state != AgentState::Supervising) return;
+    StateWithReason next = status_.pending.value_or(beforeSupervising_);
+    status_.pending.reset();
+    enter(next.state, std::move(next.reason));
+    changed();
 }
 
 void AgentStateMachine::offerNotAnswered() { setAutomaticNotReady(reasons::noAnswer); }

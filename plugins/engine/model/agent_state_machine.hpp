@@ -8,8 +8,9 @@
 //   AfterCallWork --Ready/Not Ready chosen, completeAfterCallWork, or ACW timeout--> chosen/pending/Ready
 //                 (a service may send the agent Not Ready "Wrap-up timed out" on the timeout instead)
 //   offer not answered / rejected --> NotReady("No answer" / "Rejected"), pending while Busy
+//   Ready/NotReady --startSupervising--> Supervising --stopSupervising--> the state before, or the pending one
 //
-// A Ready or Not Ready request made while Busy does not interrupt the work: it becomes the pending
+// A Ready or Not Ready request made while Busy or Supervising does not interrupt the work: it becomes the pending
 // state, applied when the work (and its After Call Work) ends. Every change calls the listener
 // exactly once, so the engine publishes exactly one agent.state.changed per change.
 
@@ -88,6 +89,12 @@ public:
     /// The agent rejected an offered service interaction: Not Ready "Rejected" (pending while busy).
     void offerRejected();
 
+    /// A supervisor joins an agent's interaction (spec OTHER-04): Supervising until stopSupervising.
+    /// False, and nothing changes, when logged out or busy with work of their own (Busy, ACW).
+    bool startSupervising();
+    /// The supervision ended: back to the pending state, else to the state before it began.
+    void stopSupervising();
+
     /// The current status.
     const AgentStatus& status() const { return status_; }
     /// The current state.
@@ -111,6 +118,7 @@ private:
     ChangeListener onChange_;
     AgentStatus status_;
     int activeInteractions_ = 0;
+    StateWithReason beforeSupervising_;
     Timer acwTimer_;
 };
 

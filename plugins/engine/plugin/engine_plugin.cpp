@@ -1,6 +1,7 @@
 // The engine plugin: the embedded contact center behind the desktop. It has no panels; it loads
 // the scenario folder and runs a ContactCenter and its Simulation on the host's bus, clock and timers.
 
+#include "model/assistance.hpp"
 #include "model/center_config.hpp"
 #include "model/chat_customers.hpp"
 #include "model/chat_service.hpp"
@@ -14,6 +15,7 @@
 #include "store/email_service.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
+#include "store/support_inbox.hpp"
 #include "store/team_chat.hpp"
 
 #include <agentdesk/events/core.hpp>
@@ -55,6 +57,9 @@ public:
         emails_ = std::make_unique<EmailService>(*center_, *emailArchive_, host.bus(), host.clock(), host.timers());
         chatCustomers_ = std::make_unique<ChatCustomers>(*center_, *chats_, host.bus(), host.clock(), host.timers());
         metrics_ = std::make_unique<MetricsPublisher>(*center_, host.bus(), host.clock(), host.timers());
+        assistance_ = std::make_unique<Assistance>(*center_, host.bus(), host.clock(), host.timers());
+        supportInbox_ = std::make_unique<SupportInbox>(*center_, *store_, host.bus(), host.clock(),
+                                                       host.paths().data / "admin-inbox");
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
         emails_->simulateCustomerAnswers([this] { return simulation_ && simulation_->running(); });
         Bus& bus = host.bus();
@@ -98,6 +103,8 @@ public:
         injectArrival_ = {};
         customerLeaves_ = {};
         simulation_.reset();
+        supportInbox_.reset();
+        assistance_.reset();
         chatCustomers_.reset();
         chats_.reset();
         emails_.reset();
@@ -125,6 +132,8 @@ private:
     std::unique_ptr<EmailArchive> emailArchive_;
     std::unique_ptr<EmailService> emails_;
     std::unique_ptr<MetricsPublisher> metrics_;
+    std::unique_ptr<Assistance> assistance_;
+    std::unique_ptr<SupportInbox> supportInbox_;
     std::unique_ptr<Simulation> simulation_;
     Subscription simulationControl_;
     Subscription injectArrival_;

@@ -235,12 +235,37 @@ CREATE TRIGGER email_search_delete AFTER DELETE ON email_messages BEGIN
 END;
 )sql";
 
+// v6: what agents send for support: call quality reports (OTHER-06) and log bundles in the
+// administrator's inbox (OTHER-07; the bundle itself is a file beside the database).
+constexpr std::string_view schemaV6 = R"sql(
+CREATE TABLE call_quality_reports (
+    id             INTEGER PRIMARY KEY,
+    interaction_id TEXT NOT NULL,
+    agent_id       TEXT NOT NULL,
+    problems       TEXT NOT NULL,
+    comment        TEXT NOT NULL DEFAULT '',
+    reported_ms    INTEGER NOT NULL
+);
+CREATE INDEX call_quality_reports_by_interaction ON call_quality_reports (interaction_id);
+
+CREATE TABLE admin_inbox (
+    ticket      TEXT PRIMARY KEY NOT NULL,
+    agent_id    TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    file_name   TEXT NOT NULL,
+    stored_as   TEXT NOT NULL,
+    size_bytes  INTEGER NOT NULL,
+    received_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
     Migration{3, "chat transcripts, attachments, secure forms, personal canned responses", schemaV3},
     Migration{4, "internal chat between agents", schemaV4},
     Migration{5, "email threads, headers, attachments, follow-ups and full-text search", schemaV5},
+    Migration{6, "call quality reports and the administrator's inbox", schemaV6},
 };
 
 }  // namespace

@@ -147,6 +147,13 @@ public:
         (void)pixelHeight;
         return nullptr;
     }
+
+    // Added in SDK 1.2.
+
+    /// The folder of the desktop's log files, for a support bundle; empty when unknown.
+    virtual std::filesystem::path logDirectory() const { return {}; }
+    /// The desktop's own version ("0.9.0"); empty when unknown.
+    virtual std::string desktopVersion() const { return {}; }
 };
 
 }  // namespace agentdesk
