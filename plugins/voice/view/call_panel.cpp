@@ -19,6 +19,14 @@ const ImVec4 kConnected(0.35f, 0.78f, 0.45f, 1.0f);
 const ImVec4 kHeld(0.95f, 0.66f, 0.20f, 1.0f);
 const ImVec4 kRecording(0.92f, 0.30f, 0.30f, 1.0f);
 
+/// Puts the next button beside the last one when it fits in the panel, else on the next line.
+void besideIfFits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x +
+                        style.FramePadding.x * 2;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 }  // namespace
 
 void CallPanel::scheduleTick() {
@@ -144,19 +152,19 @@ void CallPanel::drawConsultation() {
     ImGui::BeginDisabled(!model_.consultAnswered());
     if (ImGui::Button(AD_ICON_EXCHANGE " Alternate")) model_.alternate();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    besideIfFits(AD_ICON_SHARE " Complete transfer");
     ImGui::BeginDisabled(!model_.canCompleteTransfer());
     if (ImGui::Button(AD_ICON_SHARE " Complete transfer")) model_.completeTransfer();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("The customer goes to %s; you wrap up", party.name.c_str());
-    ImGui::SameLine();
+    besideIfFits(AD_ICON_USERS " Conference");
     ImGui::BeginDisabled(!model_.canMerge());
     if (ImGui::Button(AD_ICON_USERS " Conference")) model_.merge();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::SetTooltip("Everyone together (%d parties at most)", state.conferenceLimit);
     }
-    ImGui::SameLine();
+    besideIfFits(AD_ICON_TIMES " End consultation");
     if (ImGui::Button(AD_ICON_TIMES " End consultation")) model_.endConsultation();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hang up on %s and retrieve the customer", party.name.c_str());
     ImGui::Separator();
