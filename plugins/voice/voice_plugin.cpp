@@ -37,12 +37,24 @@ public:
         });
         // Another panel (the directory) put a number in the dialer: show it.
         prepare_ = host.bus().subscribe<events::PrepareDial>([&host](const events::PrepareDial&) { host.focusPanel("voice.call"); });
+        // A colleague consulted this agent or brought them into a conference: show it.
+        joined_ = host.bus().subscribe<events::CallState>([this, &host](const events::CallState& e) {
+            const bool now = model_->joined() && model_->joined()->interactionId == e.interactionId;
+            if (now && !wasJoined_) host.focusPanel("voice.call");
+            wasJoined_ = model_->joined().has_value();
+        });
         auto live = [this] { return model_->connected(); };
         host.addCommand({"voice.hold", "Hold / retrieve the call", "Ctrl+Shift+H", [this] { model_->toggleHold(); }, live});
         host.addCommand({"voice.mute", "Mute / unmute", "Ctrl+Shift+M", [this] { model_->toggleMute(); }, live});
+        host.addCommand({"voice.transfer", "Consult / transfer the call", "Ctrl+Shift+T", [this, &host] {
+                             host.focusPanel("voice.call");
+                             panel_->openTransfer();
+                         },
+                         [this] { return model_->canConsult() || model_->canTransfer(); }});
     }
 
     void shutdown() override {
+        joined_ = {};
         connected_ = {};
         prepare_ = {};
         panel_.reset();
@@ -54,6 +66,8 @@ private:
     std::unique_ptr<CallPanel> panel_;
     Subscription connected_;
     Subscription prepare_;
+    Subscription joined_;
+    bool wasJoined_ = false;
 };
 
 }  // namespace agentdesk::voice

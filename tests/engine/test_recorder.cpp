@@ -157,3 +157,25 @@ TEST_CASE("the metrics publisher sends service and agent figures every 2 s, foll
     CHECK(agents.agents[0].state == AgentState::Busy);
     CHECK(agents.agents[0].readyMs == 6000);
 }
+
+TEST_CASE("a transferred call stays in the history as transferred - the customer's call goes on as a row of its own") {
+    ScratchDir dir;
+    Desk desk(dir.path());
+    const std::string id = *desk.center.arrive(Arrival{"sales", "c-1", {}, {}, std::nullopt});
+    REQUIRE_FALSE(desk.center.accept("u-anna", id));
+    ContactCenter::CallHandOver to;
+    to.toServiceId = "sales";
+    to.targetName = "Sales line queue";
+    std::string next;
+    REQUIRE_FALSE(desk.center.transferCall("u-anna", id, to, 0, next));
+    CHECK(desk.store.interaction(id)->outcome == "transferred");
+    REQUIRE_FALSE(desk.center.complete("u-anna", id, "Not interested", "wanted billing"));
+    const auto row = desk.store.interaction(id);
+    CHECK(row->outcome == "transferred");
+    CHECK(row->disposition == "Not interested");
+    CHECK(row->completedAtMs);
+    const auto continued = desk.store.interaction(next);
+    REQUIRE(continued);
+    CHECK(continued->customerId == "c-1");
+    CHECK(continued->outcome == "queued");
+}

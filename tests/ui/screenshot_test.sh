@@ -63,6 +63,9 @@ two_shots chats.json chats.png chat-photo.png
 # A call on hold (muted, recording), then digits sent with the dial pad.
 rm -rf "$home"
 two_shots call.json call-held.png call-dialpad.png
+# A consultation with the consult / transfer picker open, then a conference of four.
+rm -rf "$home"
+two_shots call_conference.json call-consulting.png call-conference.png
 # The agent's dashboard after four calls (Supervisor layout, where it has an area of its own).
 rm -rf "$home"
 (cd "$out" && run --layout Supervisor --scenario "$here/dashboard.json")

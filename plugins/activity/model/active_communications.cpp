@@ -51,7 +51,7 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
     subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
         Item* item = findMutable(e.interactionId);
         if (!item || !agent_.is(e.agentId)) return;
-        if (e.by == events::EndedBy::Transferred) {  // handed on: nothing more for this agent
+        if (e.by == events::EndedBy::Transferred && !e.wrapUp) {  // handed on: nothing more for this agent
             remove(e.interactionId);
             return;
         }

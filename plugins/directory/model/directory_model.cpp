@@ -3,6 +3,7 @@
 #include <agentdesk/events/agent.hpp>
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
+#include <agentdesk/events/interaction.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -56,7 +57,17 @@ DirectoryModel::DirectoryModel(Bus& bus, std::vector<std::string> favorites, Fav
         }
         if (changed) rebuild();
     }));
+    subscriptions_.push_back(bus_.subscribe<events::CallState>([this](const events::CallState& e) {
+        if (agent_.is(e.agentId)) call_ = e.interactionId;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
+        if (e.interactionId == call_) call_.clear();
+    }));
     subscriptions_.push_back(bus_.subscribe<events::Error>([this](const events::Error& e, const Message& m) {
+        if (std::find(sent_.begin(), sent_.end(), m.correlation) != sent_.end()) {
+            error_ = e.message;
+            return;
+        }
         if (m.correlation != pendingSearch_ && m.correlation != pendingLookup_) return;
         if (m.correlation == pendingSearch_) pendingSearch_ = 0;
         if (m.correlation == pendingLookup_) pendingLookup_ = 0;
@@ -145,6 +156,37 @@ void DirectoryModel::call(const events::DirectoryEntry& entry) {
 void DirectoryModel::chat(const events::DirectoryEntry& entry) {
     if (!canChat(entry)) return;
     bus_.publish(events::OpenTeamChat{entry.id});
+}
+
+std::optional<events::CallTarget> DirectoryModel::targetOf(const events::DirectoryEntry& entry) const {
+    switch (entry.kind) {
+        case events::DirectoryKind::Colleague:
+            if (entry.id == agent_.id()) return std::nullopt;
+            return events::CallTarget{events::TargetKind::Agent, entry.id, {}};
+        case events::DirectoryKind::Service:
+            if (!entry.detail.starts_with("Voice")) return std::nullopt;
+            return events::CallTarget{events::TargetKind::Service, entry.id.substr(std::string_view("service:").size()), {}};
+        case events::DirectoryKind::Contact:
+            if (entry.number.empty()) return std::nullopt;
+            return events::CallTarget{events::TargetKind::Number, {}, entry.number};
+        case events::DirectoryKind::Team:
+            break;
+    }
+    return std::nullopt;
+}
+
+void DirectoryModel::consult(const events::DirectoryEntry& entry) {
+    auto target = targetOf(entry);
+    if (!onCall() || !target) return;
+    sent_.push_back(bus_.nextCorrelation());
+    bus_.publish(events::ConsultCall{call_, agent_.id(), *target}, sent_.back());
+}
+
+void DirectoryModel::transfer(const events::DirectoryEntry& entry) {
+    auto target = targetOf(entry);
+    if (!onCall() || !target) return;
+    sent_.push_back(bus_.nextCorrelation());
+    bus_.publish(events::TransferCall{call_, agent_.id(), *target}, sent_.back());
 }
 
 std::string DirectoryModel::takeError() { return std::exchange(error_, {}); }

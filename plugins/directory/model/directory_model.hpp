@@ -2,15 +2,18 @@
 // The Directory panel's model (spec VOICE-06, VOICE-08, VOICE-03's "state shown before
 // calling"): search as you type over the contact center's directory, favourites first (kept in
 // the plugin's settings by id), colleagues' states followed live, and the actions a result
-// offers: call (the number goes to the dialer, desktop.dial) and chat with a colleague
-// (desktop.teamchat.open). No ImGui here.
+// offers: call (the number goes to the dialer, desktop.dial), chat with a colleague
+// (desktop.teamchat.open), and, while the agent is on a call, consult or transfer to a colleague,
+// a voice service or a contact's number (voice.consult, voice.transfer, VOICE-14/15). No ImGui here.
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/current_agent.hpp>
 #include <agentdesk/events/directory.hpp>
+#include <agentdesk/events/voice.hpp>
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +54,15 @@ public:
     /// Opens the internal chat with the colleague.
     void chat(const events::DirectoryEntry& entry);
 
+    /// True while the agent has a connected call (consult and transfer apply to it).
+    bool onCall() const { return !call_.empty(); }
+    /// Whom the entry is as a consultation or transfer target; nullopt for a team, yourself or an
+    /// entry without a number.
+    std::optional<events::CallTarget> targetOf(const events::DirectoryEntry& entry) const;
+    /// Consults / blind-transfers the agent's call to the entry; refusals come back by takeError.
+    void consult(const events::DirectoryEntry& entry);
+    void transfer(const events::DirectoryEntry& entry);
+
     bool loggedIn() const { return agent_.loggedIn(); }
     /// The last refusal ("" when none), and clears it.
     std::string takeError();
@@ -72,6 +84,8 @@ private:
     std::uint64_t pendingSearch_ = 0;
     std::uint64_t pendingLookup_ = 0;
     std::string error_;
+    std::string call_;                  // the agent's connected call, "" when none
+    std::vector<std::uint64_t> sent_;   // call commands sent from here, for their refusals
     std::vector<Subscription> subscriptions_;
 };
 

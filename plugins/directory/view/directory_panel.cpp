@@ -50,7 +50,7 @@ void DirectoryPanel::draw() {
     if (!ImGui::BeginTable("##directory", 3, flags)) return;
     ImGui::TableSetupColumn("##fav", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight() * 3.4f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight() * (model_.onCall() ? 5.6f : 3.4f));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()), ImGui::GetTextLineHeightWithSpacing() * 2 + 4);
     while (clipper.Step()) {
@@ -110,12 +110,31 @@ void DirectoryPanel::drawRow(const Row& row) {
     if (ImGui::SmallButton(AD_ICON_PHONE)) model_.call(e);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("%s", DirectoryModel::canCall(e) ? fmt::format("Call {} ({})", e.name, e.number).c_str() : "No number to call");
+        std::string tip = DirectoryModel::canCall(e) ? fmt::format("Call {} ({})", e.name, e.number) : "No number to call";
+        if (DirectoryModel::canCall(e) && e.kind == events::DirectoryKind::Colleague) {
+            // VOICE-03: the colleague's state before calling; only a Ready colleague takes the call.
+            tip += fmt::format(": {} now{}", displayName(e.state),
+                               e.state == AgentState::Ready ? "" : ", so the call will be refused");
+        }
+        ImGui::SetTooltip("%s", tip.c_str());
     }
     if (model_.canChat(e)) {
         ImGui::SameLine();
         if (ImGui::SmallButton(AD_ICON_COMMENT)) model_.chat(e);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Chat with %s", e.name.c_str());
+    }
+    // On a call: consult or transfer to this entry (VOICE-14, 15, 18).
+    if (model_.onCall() && model_.targetOf(e)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(AD_ICON_USERS)) model_.consult(e);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Consult %s: your customer is put on hold", e.name.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(AD_ICON_SHARE)) model_.transfer(e);
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", e.kind == events::DirectoryKind::Service
+                                        ? fmt::format("Transfer the call to the {} queue", e.name).c_str()
+                                        : fmt::format("Transfer the call to {} now", e.name).c_str());
+        }
     }
     ImGui::PopID();
 }

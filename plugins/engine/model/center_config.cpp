@@ -45,6 +45,18 @@ Capacity parseCapacity(const json& content, std::string_view where) {
     return capacity;
 }
 
+VoiceSettings parseVoice(const json& content, std::string_view where) {
+    VoiceSettings voice;
+    auto it = content.find("voice");
+    if (it == content.end() || it->is_null()) return voice;
+    const std::string here = fmt::format("{}, \"voice\"", where);
+    if (!it->is_object()) fail(here, "must be an object like {\"conferenceLimit\": 6, \"conferenceContinuesWithoutHost\": true}");
+    voice.conferenceLimit = optionalInt(*it, "conferenceLimit", here, voice.conferenceLimit, 3, 32);
+    voice.conferenceContinuesWithoutHost =
+        optionalBool(*it, "conferenceContinuesWithoutHost", here, voice.conferenceContinuesWithoutHost);
+    return voice;
+}
+
 SimulationSettings parseSimulation(const json& content, std::string_view where) {
     SimulationSettings simulation;
     auto it = content.find("simulation");
@@ -246,6 +258,7 @@ CenterSettings parseCenterSettings(const json& content) {
     if (auto ring = optionalSeconds(content, "ringTimeoutSeconds", where)) settings.ringTimeout = *ring;
     settings.afterCallWork = parseAfterCallWork(content, where, settings.afterCallWork);
     settings.capacity = parseCapacity(content, where);
+    settings.voice = parseVoice(content, where);
     settings.simulation = parseSimulation(content, where);
     return settings;
 }

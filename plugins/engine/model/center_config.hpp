@@ -3,7 +3,7 @@
 //   users.json      who can log in (id, user name, role, team, skills, argon2id password hash);
 //                   "simulated": true marks a colleague the engine plays itself
 //   center.json     Not Ready reasons, login policy, desk phones, ring and After Call Work defaults,
-//                   channel capacity, the simulation (seed, speed, daily profile)
+//                   channel capacity, conferences ("voice"), the simulation (seed, speed, daily profile)
 //   services.json   the services interactions are routed for: channel, skills, service level,
 //                   timers, dispositions, and how often simulated customers arrive
 //   customers.json  sample customers the simulation plays (name, phone, email)
@@ -60,6 +60,12 @@ struct Capacity {
     int of(Channel channel) const;
 };
 
+/// Consultations, transfers and conferences (center.json "voice", spec VOICE-14..18).
+struct VoiceSettings {
+    int conferenceLimit = 6;                    ///< parties in a conference, the customer and the host included
+    bool conferenceContinuesWithoutHost = true; ///< the others go on talking when the host leaves
+};
+
 /// The simulated traffic (center.json "simulation").
 struct SimulationSettings {
     bool enabled = true;
@@ -80,6 +86,7 @@ struct CenterSettings {
     Milliseconds ringTimeout{20'000};               ///< an offer not answered within this is taken back
     WrapUp afterCallWork = WrapUp::limitedTo(Milliseconds(60'000));  ///< for services without their own
     Capacity capacity;
+    VoiceSettings voice;
     SimulationSettings simulation;
 };
 

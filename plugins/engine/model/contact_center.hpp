@@ -78,6 +78,8 @@ struct Interaction {
     std::map<std::string, std::string> details;
     std::string transferNote;                // from the colleague who handed it on
     bool outbound = false;                   // the agent placed the call: it rings at the customer
+    std::string transferredTo;               // a call the agent handed on: to whom, as the agent reads it
+    std::string calledAgentId;               // an internal call: the colleague whose extension was dialled
     Stage stage = Stage::Queued;
     std::string agentId;                     // while ringing, connected or wrapping up
     TimePoint queuedAt{};
@@ -132,6 +134,8 @@ public:
 
     /// The configuration the center runs from.
     const CenterConfig& config() const { return config_; }
+    /// The timers the center runs its clock-driven steps on.
+    Timers& timers() const { return timers_; }
 
     /// True while the agent with this id has a session.
     bool isLoggedIn(std::string_view agentId) const;
@@ -177,7 +181,8 @@ public:
     std::optional<Refusal> release(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0,
                                    bool wrapUpAnyway = false);
     /// Calls `number` for a voice service: the call rings at the customer, who answers after a few
-    /// seconds (interaction.offered with outbound set, then interaction.connected).
+    /// seconds (interaction.offered with outbound set, then interaction.connected). A colleague's
+    /// extension is an internal call (VOICE-03): refused unless they are Ready; they are Busy with it.
     std::optional<Refusal> dial(std::string_view agentId, std::string_view serviceId, std::string_view number,
                                 std::uint64_t correlation = 0);
     /// A phone number with spaces, dashes, dots and brackets taken out, or "" when it is not one.
@@ -187,6 +192,35 @@ public:
     std::optional<Refusal> transfer(std::string_view agentId, std::string_view interactionId,
                                     std::string_view toAgentId, std::string_view toServiceId, std::string note,
                                     std::uint64_t correlation = 0);
+
+    // ---- calls between colleagues (VOICE-14..18) ----------------------------------------------
+
+    /// Why `colleagueId` cannot be called by `agentId` now (unknown, yourself, logged out, not Ready,
+    /// no phone, on a call), or nullopt when they can.
+    std::optional<Refusal> checkCallable(std::string_view agentId, std::string_view colleagueId) const;
+    /// The agent who would be offered a call of the voice service now (Ready, skilled, longest idle),
+    /// other than `except`; "" when nobody is.
+    std::string readyAgentFor(std::string_view serviceId, std::string_view except) const;
+    /// A colleague's part in a call that is not routed (a consultation, a conference): ringing keeps
+    /// other calls away from them, connected makes them Busy, ended gives them back.
+    void legRinging(std::string_view agentId);
+    void legConnected(std::string_view agentId);
+    void legEnded(std::string_view agentId, bool wasConnected);
+    /// Where a call is handed on: a colleague, a voice service's queue or a phone number.
+    struct CallHandOver {
+        std::string toAgentId;
+        std::string toServiceId;
+        std::string number;
+        bool connected = false;  ///< warm: the colleague already talks to the agent, no ring
+        std::string targetName;  ///< for the history and the agent, e.g. "Ben Okafor"
+    };
+    /// Hands a connected call on: the customer's call goes on as a new interaction (its id in
+    /// `newInteractionId`, "" for a number) that rings at the colleague (connected at once when
+    /// warm) or waits in the service's queue; the agent's part ends (by Transferred) with After
+    /// Call Work as the service has it.
+    std::optional<Refusal> transferCall(std::string_view agentId, std::string_view interactionId,
+                                        const CallHandOver& to, std::uint64_t correlation,
+                                        std::string& newInteractionId);
     /// Takes a waiting chat or email out of its queue for this agent (skilled for its service, with
     /// room for one more, no offer ringing), whatever their state: it is offered and connected at once.
     std::optional<Refusal> pull(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace agentdesk::engine {
 
@@ -235,6 +236,9 @@ void ContactCenter::publishOffer(const Interaction& interaction, std::uint64_t c
         event.customerName = interaction.customer->name;
     }
     event.from = interaction.from;
+    if (const UserAccount* colleague = config_.findUserById(interaction.calledAgentId); colleague && event.customerName.empty()) {
+        event.customerName = colleague->displayName;
+    }
     event.subject = interaction.subject;
     event.queuedAtMs = toEpochMs(interaction.queuedAt);
     event.offeredAtMs = toEpochMs(interaction.offeredAt);
@@ -398,7 +402,9 @@ std::optional<ContactCenter::Refusal> ContactCenter::release(std::string_view ag
         const std::int64_t now = toEpochMs(clock_.now());
         bus_.publish(events::Ended{interaction->id, std::string(agentId), events::EndedBy::Agent, now, false, 0}, correlation);
         bus_.publish(events::Completed{interaction->id, std::string(agentId), "", "", now, false}, correlation);
+        const std::string called = interaction->calledAgentId;
         forget(interaction->id);
+        if (!called.empty()) legEnded(called, false);
         route();
         return std::nullopt;
     }
@@ -452,6 +458,12 @@ std::optional<ContactCenter::Refusal> ContactCenter::dial(std::string_view agent
     for (const Customer& customer : config_.customers) {
         if (!customer.phone.empty() && normalizedNumber(customer.phone) == dialled) call.customer = &customer;
     }
+    for (const UserAccount& user : config_.users) {
+        if (user.extension.empty() || normalizedNumber(user.extension) != dialled) continue;
+        if (auto refusal = checkCallable(agentId, user.id)) return refusal;  // nothing was created yet
+        call.calledAgentId = user.id;
+        legRinging(user.id);
+    }
     call.queuedAt = call.offeredAt = clock_.now();
     call.stage = Stage::Ringing;
     call.agentId = session->user.id;
@@ -473,6 +485,7 @@ void ContactCenter::connectOutbound(const std::string& interactionId) {
     session->ringing.clear();
     call->stage = Stage::Connected;
     call->answeredAt = clock_.now();
+    if (!call->calledAgentId.empty()) legConnected(call->calledAgentId);
     bus_.publish(events::Connected{call->id, call->agentId, Channel::Voice, call->service->id, toEpochMs(call->answeredAt)});
     notify([&](CenterObserver& o) { o.answered(*call); });
     session->state.interactionStarted();
@@ -548,6 +561,147 @@ std::optional<ContactCenter::Refusal> ContactCenter::transfer(std::string_view a
     return std::nullopt;
 }
 
+// ---- calls between colleagues -------------------------------------------------------------------
+
+std::optional<ContactCenter::Refusal> ContactCenter::checkCallable(std::string_view agentId,
+                                                                   std::string_view colleagueId) const {
+    const UserAccount* user = config_.findUserById(colleagueId);
+    if (!user) return Refusal{error_codes::unknownAgent, fmt::format("There is no colleague \"{}\".", colleagueId)};
+    if (colleagueId == agentId) return Refusal{error_codes::targetUnavailable, "You cannot call yourself."};
+    const Session* target = findSession(colleagueId);
+    if (!target) {
+        return Refusal{error_codes::targetUnavailable,
+                       fmt::format("{} is not logged in. Choose someone else, a service or a number.", user->displayName)};
+    }
+    const AgentStatus& status = target->state.status();
+    if (status.state != AgentState::Ready) {
+        const std::string state = status.reason.empty() ? std::string(displayName(status.state))
+                                                        : fmt::format("{} ({})", displayName(status.state), status.reason);
+        return Refusal{error_codes::targetUnavailable,
+                       fmt::format("{} is {} and cannot take a call now. Choose someone else, a service or a number.",
+                                   user->displayName, state)};
+    }
+    if (target->device == PhoneDevice::NoPhone) {
+        return Refusal{error_codes::targetUnavailable, fmt::format("{} has no phone in this session.", user->displayName)};
+    }
+    if (!target->ringing.empty() || target->loadOf(Channel::Voice) + target->loadOf(Channel::Campaign) > 0) {
+        return Refusal{error_codes::targetUnavailable, fmt::format("{} is on another call.", user->displayName)};
+    }
+    return std::nullopt;
+}
+
+std::string ContactCenter::readyAgentFor(std::string_view serviceId, std::string_view except) const {
+    const ServiceConfig* service = config_.findService(serviceId);
+    if (!service) return {};
+    const Session* best = nullptr;
+    for (const auto& [id, session] : sessions_) {
+        if (id == except || !CenterConfig::isSkilledFor(session->user, *service)) continue;
+        if (checkCallable(except, id)) continue;
+        if (!best || std::tie(session->state.status().since, id) < std::tie(best->state.status().since, best->user.id)) {
+            best = session.get();
+        }
+    }
+    return best ? best->user.id : std::string();
+}
+
+void ContactCenter::legRinging(std::string_view agentId) {
+    if (Session* session = findSession(agentId)) ++session->loadOf(Channel::Voice);
+}
+
+void ContactCenter::legConnected(std::string_view agentId) {
+    if (Session* session = findSession(agentId)) session->state.interactionStarted();
+}
+
+void ContactCenter::legEnded(std::string_view agentId, bool wasConnected) {
+    Session* session = findSession(agentId);
+    if (!session) return;
+    if (session->loadOf(Channel::Voice) > 0) --session->loadOf(Channel::Voice);
+    if (wasConnected) session->state.interactionEnded(WrapUp::none());
+    route();
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::transferCall(std::string_view agentId,
+                                                                  std::string_view interactionId,
+                                                                  const CallHandOver& to, std::uint64_t correlation,
+                                                                  std::string& newInteractionId) {
+    newInteractionId.clear();
+    Interaction* original = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, original)) return refusal;
+    if (original->service->channel != Channel::Voice && original->service->channel != Channel::Campaign) {
+        return Refusal{error_codes::invalidState, "Only calls are transferred this way."};
+    }
+    const ServiceConfig* service = original->service->channel == Channel::Voice ? original->service : nullptr;
+    Session* target = nullptr;
+    std::string dialled;
+    if (!to.toAgentId.empty()) {
+        if (!to.connected) {
+            if (auto refusal = checkCallable(agentId, to.toAgentId)) return refusal;
+        }
+        target = findSession(to.toAgentId);
+        if (!target) return Refusal{error_codes::targetUnavailable, "That colleague is no longer logged in."};
+        if (!service) service = config_.findService(original->service->id);
+    } else if (!to.toServiceId.empty()) {
+        service = config_.findService(to.toServiceId);
+        if (!service) return Refusal{error_codes::unknownService, fmt::format("There is no service \"{}\".", to.toServiceId)};
+        if (service->channel != Channel::Voice) {
+            return Refusal{error_codes::unknownService, fmt::format("{} does not take calls.", service->name)};
+        }
+    } else {
+        dialled = normalizedNumber(to.number);
+        if (dialled.empty()) {
+            return Refusal{error_codes::invalidNumber,
+                           fmt::format("\"{}\" is not a phone number: use digits, optionally starting with +.", to.number)};
+        }
+    }
+    if (!service) service = original->service;
+
+    // The customer's call goes on as a new interaction; the agent's part ends and is wrapped up.
+    Interaction* next = nullptr;
+    if (dialled.empty()) {
+        auto created = std::make_unique<Interaction>();
+        next = created.get();
+        next->arrival = ++arrivals_;
+        next->id = fmt::format("{}{}", idPrefix_, next->arrival);
+        next->service = service;
+        next->customer = original->customer;
+        next->from = original->from;
+        next->subject = original->subject;
+        next->details = original->details;
+        const UserAccount* from = config_.findUserById(agentId);
+        next->transferNote = fmt::format("Transferred by {}", from ? from->displayName : std::string(agentId));
+        next->queuedAt = clock_.now();
+        newInteractionId = next->id;
+        interactions_[next->id] = std::move(created);
+        bus_.publish(events::Queued{next->id, service->channel, service->id, next->from, toEpochMs(next->queuedAt), false},
+                     correlation);
+        notify([&](CenterObserver& o) { o.queued(*next, false); });
+        if (to.connected && target) {
+            // Warm: the colleague is already on the line; they are Busy before the agent's part ends.
+            next->stage = Stage::Connected;
+            next->agentId = target->user.id;
+            next->offeredAt = next->answeredAt = clock_.now();
+            ++target->loadOf(Channel::Voice);
+            target->state.interactionStarted();
+            publishOffer(*next, correlation);
+            bus_.publish(events::Connected{next->id, next->agentId, service->channel, service->id,
+                                           toEpochMs(next->answeredAt)},
+                         correlation);
+            notify([&](CenterObserver& o) { o.answered(*next); });
+        }
+    }
+    original->transferredTo = to.targetName.empty() ? (dialled.empty() ? service->name : dialled) : to.targetName;
+    endInteraction(*original, events::EndedBy::Transferred, correlation);
+    if (next && !(to.connected && target)) {
+        if (target) {
+            offer(*next, *target);
+        } else {
+            waiting_[{next->queuedAt, next->arrival}] = next;
+            route();
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<ContactCenter::Refusal> ContactCenter::saveWrapUp(std::string_view agentId,
                                                                 std::string_view interactionId,
                                                                 std::string disposition, std::string notes,
@@ -599,6 +753,7 @@ void ContactCenter::endInteraction(Interaction& interaction, events::EndedBy by,
     if (wrapUp.applies && last && wrapUp.timeout) event.wrapUpEndsAtMs = toEpochMs(now + *wrapUp.timeout);
     bus_.publish(event, correlation);
     notify([&](CenterObserver& o) { o.ended(interaction, by); });
+    if (!interaction.calledAgentId.empty()) legEnded(std::exchange(interaction.calledAgentId, {}), true);
     // The order an agent sees: ended, completed (when nothing follows), then the new state.
     if (!wrapUp.applies) finish(interaction, false, correlation);  // `interaction` is gone after this
     if (Session* agent = findSession(agentId)) {

@@ -1,7 +1,9 @@
 #pragma once
-// Call control in the embedded contact center (spec VOICE-05, 09, 13, 21, 22): hold and retrieve
-// with the hold time kept, mute, recording with pauses (the gaps are kept as gaps), and DTMF
-// digits. Answers the commands of events/voice.hpp with the call's whole state.
+// Call control in the embedded contact center (spec VOICE-05, 09, 13-18, 21, 22): hold and retrieve
+// with the hold time kept, mute, recording with pauses (the gaps are kept as gaps), DTMF digits,
+// consultations (a colleague answers after a short ring, only when Ready; a number always does),
+// blind and warm transfers, and conferences up to the configured number of parties. Answers the
+// commands of events/voice.hpp with the call's whole state.
 
 #include "model/contact_center.hpp"
 
@@ -10,6 +12,7 @@
 #include <agentdesk/events/voice.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,10 +41,28 @@ private:
     void refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation);
     void stopRecording(events::CallState& call);
 
+    /// The agent's connected call when `interactionId` is "", else as controllable().
+    events::CallState* resolve(std::string_view command, const std::string& agentId, const std::string& interactionId,
+                               std::uint64_t correlation);
+    /// The party a consultation reaches, or nullopt after refusing the command.
+    std::optional<events::CallParty> partyFor(std::string_view command, const std::string& agentId,
+                                              const events::CallTarget& target, std::uint64_t correlation);
+    void holdCustomer(events::CallState& call);
+    void retrieveCustomer(events::CallState& call);
+    /// A consulted or conferenced colleague is free again.
+    void letGo(const events::CallParty& party);
+    void endConsultation(events::CallState& call, bool retrieve);
+    void consultAnswered(const std::string& interactionId, const std::string& partyId);
+    void onLeave(const events::LeaveConference& c, const Message& m);
+    void onCompleteTransfer(const events::CompleteTransfer& c, const Message& m);
+    void onTransfer(const events::TransferCall& c, const Message& m);
+    std::string agentName(std::string_view agentId) const;
+
     ContactCenter& center_;
     Bus& bus_;
     const Clock& clock_;
     std::map<std::string, events::CallState, std::less<>> calls_;  // connected calls, by interaction id
+    std::map<std::string, Timer, std::less<>> consultRings_;         // by interaction id: the consulted party answers
     std::vector<Subscription> subscriptions_;
 };
 

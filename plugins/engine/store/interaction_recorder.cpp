@@ -65,12 +65,14 @@ void InteractionRecorder::wrapUpSaved(const Interaction& interaction) {
     }
 }
 
-void InteractionRecorder::ended(const Interaction& interaction, events::EndedBy) {
+void InteractionRecorder::ended(const Interaction& interaction, events::EndedBy by) {
+    // A call handed on stays "transferred" in the customer's history; the colleague's part is a row of its own.
+    if (by == events::EndedBy::Transferred && !interaction.transferredTo.empty()) return save(interaction, "transferred");
     save(interaction, interaction.stage == Stage::WrapUp ? "wrap-up" : "ended");
 }
 
 void InteractionRecorder::completed(const Interaction& interaction, TimePoint at, bool) {
-    save(interaction, "handled", at);
+    save(interaction, interaction.transferredTo.empty() ? "handled" : "transferred", at);
 }
 
 }  // namespace agentdesk::engine

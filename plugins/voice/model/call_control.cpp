@@ -19,6 +19,7 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
           if (!agentId.empty()) return;
           offers_.clear();
           call_.reset();
+          joined_.reset();
       }) {
     subscriptions_.push_back(bus_.subscribe<events::PrepareDial>([this](const events::PrepareDial& c) {
         prepared_ = PreparedDial{c.number, c.name};
@@ -27,7 +28,7 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
         if (!isCall(e.channel) || !agent_.is(e.agentId)) return;
         offers_[e.interactionId] = e;
         if (!e.outbound) return;
-        call_ = Call{e, fromEpochMs(e.offeredAtMs), {}, false, true};  // ringing at the customer
+        call_ = Call{e, fromEpochMs(e.offeredAtMs), {}, false, true, {}};  // ringing at the customer
         std::erase(recent_, e.from);
         recent_.insert(recent_.begin(), e.from);
         if (recent_.size() > 10) recent_.resize(10);
@@ -38,16 +39,49 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
     subscriptions_.push_back(bus_.subscribe<events::Connected>([this](const events::Connected& e) {
         auto offer = offers_.find(e.interactionId);
         if (offer == offers_.end() || !agent_.is(e.agentId)) return;
-        call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false, false};
+        call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false, false, {}};
         call_->state.interactionId = e.interactionId;
         offers_.erase(offer);
     }));
     subscriptions_.push_back(bus_.subscribe<events::CallState>([this](const events::CallState& e) {
-        if (call_ && call_->offer.interactionId == e.interactionId) call_->state = e;
+        if (call_ && call_->offer.interactionId == e.interactionId) {
+            call_->state = e;
+            return;
+        }
+        if (!agent_.loggedIn() || agent_.is(e.agentId)) return;
+        // A colleague's call: is this agent consulted, or in their conference?
+        bool in = e.consulting && e.consultation.agentId == agent_.id();
+        for (const events::CallParty& party : e.participants) in = in || party.agentId == agent_.id();
+        if (in) joined_ = e;
+        else if (joined_ && joined_->interactionId == e.interactionId) joined_.reset();
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::CallTransferred>([this](const events::CallTransferred& e) {
+        if (call_ && call_->offer.interactionId == e.interactionId && agent_.is(e.fromAgentId)) {
+            call_->transferredTo = e.targetName;
+        }
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::DirectoryResults>([this](const events::DirectoryResults& e, const Message& m) {
+        if (m.correlation != targetSearch_ || targetSearch_ == 0) return;
+        targets_.clear();
+        for (const events::DirectoryEntry& entry : e.entries) {
+            const bool colleague = entry.kind == events::DirectoryKind::Colleague && entry.id != agent_.id();
+            const bool voiceService = entry.kind == events::DirectoryKind::Service && entry.detail.starts_with("Voice");
+            const bool contact = entry.kind == events::DirectoryKind::Contact && !entry.number.empty();
+            if (colleague || voiceService || contact) targets_.push_back(entry);
+        }
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::StateChanged>([this](const events::StateChanged& e) {
+        for (events::DirectoryEntry& entry : targets_) {
+            if (entry.kind != events::DirectoryKind::Colleague || entry.id != e.agentId) continue;
+            entry.state = e.state;
+            entry.reason = e.reason;
+            entry.stateSinceMs = e.sinceMs;
+        }
     }));
     subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
+        if (joined_ && joined_->interactionId == e.interactionId) joined_.reset();
         if (!call_ || call_->offer.interactionId != e.interactionId || !agent_.is(e.agentId)) return;
-        if (e.by == events::EndedBy::Transferred || !e.wrapUp || call_->dialling) {
+        if (!e.wrapUp || call_->dialling) {
             call_.reset();
             return;
         }
@@ -114,6 +148,56 @@ void CallControl::release() {
 void CallControl::dial(const std::string& number, const std::string& serviceId) {
     if (!canDial()) return;
     command(events::Dial{agent_.id(), number, serviceId});
+}
+
+bool CallControl::canConsult() const {
+    if (!connected() || consulting()) return false;
+    return !inConference() || static_cast<int>(call_->state.participants.size()) < call_->state.conferenceLimit;
+}
+
+bool CallControl::canDrop(const events::CallParty& party) const {
+    return inConference() && party.kind != events::PartyKind::Customer && party.agentId != agent_.id();
+}
+
+void CallControl::consult(const events::CallTarget& target) {
+    if (canConsult()) command(events::ConsultCall{call_->offer.interactionId, agent_.id(), target});
+}
+
+void CallControl::alternate() {
+    if (consultAnswered()) command(events::AlternateCall{call_->offer.interactionId, agent_.id()});
+}
+
+void CallControl::endConsultation() {
+    if (consulting()) command(events::EndConsultation{call_->offer.interactionId, agent_.id()});
+}
+
+void CallControl::transfer(const events::CallTarget& target) {
+    if (canTransfer()) command(events::TransferCall{call_->offer.interactionId, agent_.id(), target});
+}
+
+void CallControl::completeTransfer() {
+    if (canCompleteTransfer()) command(events::CompleteTransfer{call_->offer.interactionId, agent_.id()});
+}
+
+void CallControl::merge() {
+    if (canMerge()) command(events::MergeConference{call_->offer.interactionId, agent_.id()});
+}
+
+void CallControl::drop(const std::string& partyId) {
+    if (inConference()) command(events::DropParticipant{call_->offer.interactionId, agent_.id(), partyId});
+}
+
+void CallControl::leave() {
+    if (inConference()) command(events::LeaveConference{call_->offer.interactionId, agent_.id()});
+    else if (joined_) command(events::LeaveConference{joined_->interactionId, agent_.id()});
+}
+
+std::string CallControl::joinedHostName() const { return joined_ ? joined_->agentName : std::string(); }
+
+void CallControl::searchTargets(const std::string& query) {
+    if (!agent_.loggedIn()) return;
+    targetSearch_ = bus_.nextCorrelation();
+    bus_.publish(events::SearchDirectory{agent_.id(), query, {}, 50}, targetSearch_);
 }
 
 std::optional<PreparedDial> CallControl::takePrepared() { return std::exchange(prepared_, std::nullopt); }

@@ -1,16 +1,21 @@
 #pragma once
-// The Call panel's model (spec VOICE-05, 09, 13, 21, 22): this desktop's agent's connected call —
+// The Call panel's model (spec VOICE-05, 09, 13-18, 21, 22): this desktop's agent's connected call —
 // who, which service, since when — with its hold, mute and recording state and the digits sent,
-// all from bus events. Actions publish the voice.* commands; refusals come back as `takeError`.
-// No ImGui here.
+// its consultation (alternate, end, complete the transfer), blind transfer to a colleague, a
+// service's queue or a number, the conference it hosts (merge, participants, drop, leave), and a
+// conference or consultation someone else brought this agent into (participants, leave). All from
+// bus events; actions publish the voice.* commands; refusals come back as `takeError`. No ImGui here.
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>
 #include <agentdesk/current_agent.hpp>
+#include <agentdesk/events/agent.hpp>
+#include <agentdesk/events/directory.hpp>
 #include <agentdesk/events/interaction.hpp>
 #include <agentdesk/events/metrics.hpp>
 #include <agentdesk/events/voice.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -27,6 +32,7 @@ struct Call {
     events::CallState state;
     bool ended = false;  ///< hung up; wrap-up continues in Active Communications
     bool dialling = false;  ///< placed by the agent, ringing at the customer
+    std::string transferredTo;  ///< handed on (to whom), wrap-up continues
 };
 
 /// A voice service an agent can call for.
@@ -62,6 +68,42 @@ public:
     /// Sends one or more digits (the dial pad's keys, or typed).
     void sendDigits(const std::string& digits);
     void release();
+
+    // ---- consultation, transfer, conference ----
+    bool consulting() const { return connected() && call_->state.consulting; }
+    bool inConference() const { return connected() && !call_->state.participants.empty(); }
+    /// A consultation can start: connected, none going on, room in the conference.
+    bool canConsult() const;
+    /// Blind transfer: connected, no consultation, no conference.
+    bool canTransfer() const { return connected() && !consulting() && !inConference(); }
+    /// The consulted party answered: alternate, merge or complete the transfer.
+    bool consultAnswered() const { return consulting() && !call_->state.consultation.ringing; }
+    bool canCompleteTransfer() const { return consultAnswered() && !inConference(); }
+    bool canMerge() const {
+        return consultAnswered() &&
+               static_cast<int>(std::max<std::size_t>(call_->state.participants.size(), 2)) < call_->state.conferenceLimit;
+    }
+    /// The host may drop anyone but the customer and themselves.
+    bool canDrop(const events::CallParty& party) const;
+    void consult(const events::CallTarget& target);
+    void alternate();
+    void endConsultation();
+    void transfer(const events::CallTarget& target);
+    void completeTransfer();
+    void merge();
+    void drop(const std::string& partyId);
+    /// Leaves the conference this agent hosts or joined, or the consultation they were called into.
+    void leave();
+
+    /// A call of a colleague this agent was brought into (consulted, or in their conference).
+    const std::optional<events::CallState>& joined() const { return joined_; }
+    /// Who called this agent into `joined()`, as they read it.
+    std::string joinedHostName() const;
+
+    /// Colleagues and services to consult or transfer to, searched in the directory.
+    void searchTargets(const std::string& query);
+    const std::vector<events::DirectoryEntry>& targets() const { return targets_; }
+
     /// Calls a number for a voice service; once the call rings it tops the recent numbers.
     void dial(const std::string& number, const std::string& serviceId);
 
@@ -87,6 +129,9 @@ private:
     CurrentAgent agent_;
     std::map<std::string, events::Offered, std::less<>> offers_;
     std::optional<Call> call_;
+    std::optional<events::CallState> joined_;
+    std::vector<events::DirectoryEntry> targets_;
+    std::uint64_t targetSearch_ = 0;
     std::vector<std::string> recent_;
     std::vector<VoiceService> services_;
     std::optional<PreparedDial> prepared_;

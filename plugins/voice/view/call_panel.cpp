@@ -1,6 +1,7 @@
 #include "view/call_panel.hpp"
 
 #include <agentdesk/text.hpp>
+#include <agentdesk/ui/colours.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <imgui.h>
@@ -18,6 +19,14 @@ const ImVec4 kConnected(0.35f, 0.78f, 0.45f, 1.0f);
 const ImVec4 kHeld(0.95f, 0.66f, 0.20f, 1.0f);
 const ImVec4 kRecording(0.92f, 0.30f, 0.30f, 1.0f);
 
+/// Puts the next button beside the last one when it fits in the panel, else on the next line.
+void besideIfFits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x +
+                        style.FramePadding.x * 2;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 }  // namespace
 
 void CallPanel::scheduleTick() {
@@ -31,6 +40,10 @@ void CallPanel::draw() {
     if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Call", error});
     const auto& call = model_.call();
     if (!call) {
+        if (model_.joined()) {
+            drawJoined();
+            return;
+        }
         drawDialer();
         return;
     }
@@ -48,10 +61,14 @@ void CallPanel::draw() {
         ImGui::PopStyleColor();
         return;
     }
-    if (call->ended) {
+    if (call->ended && !call->transferredTo.empty()) {
+        ImGui::TextDisabled("Transferred to %s after %s. Wrap up in Active Communications.", call->transferredTo.c_str(),
+                            text::clockText(model_.talkTime()).c_str());
+    } else if (call->ended) {
         ImGui::TextDisabled("Call ended after %s. Wrap up in Active Communications.", text::clockText(model_.talkTime()).c_str());
     } else if (state.held) {
-        ImGui::TextColored(kHeld, "%s", fmt::format("{} On hold {}   (call {})", AD_ICON_PAUSE, text::clockText(model_.holdTime()),
+        const char* who = state.participants.empty() ? "On hold" : "Conference on hold";
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} {} {}   (call {})", AD_ICON_PAUSE, who, text::clockText(model_.holdTime()),
                                                     text::clockText(model_.talkTime())).c_str());
     } else {
         ImGui::TextColored(kConnected, "%s", fmt::format("Connected {}", text::clockText(model_.talkTime())).c_str());
@@ -70,8 +87,16 @@ void CallPanel::draw() {
     ImGui::Separator();
 
     const bool live = model_.connected();
-    ImGui::BeginDisabled(!live);
+    if (live && state.consulting) drawConsultation();
+    if (live && !state.participants.empty()) drawParticipants(state, true);
+
+    ImGui::BeginDisabled(!live || state.consulting);
     if (ImGui::Button(state.held ? AD_ICON_PLAY " Retrieve" : AD_ICON_PAUSE " Hold")) model_.toggleHold();
+    ImGui::EndDisabled();
+    if (state.consulting && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("Use Alternate to switch between the parties");
+    }
+    ImGui::BeginDisabled(!live);
     ImGui::SameLine();
     if (ImGui::Button(state.muted ? AD_ICON_MICROPHONE " Unmute" : AD_ICON_MICROPHONE_SLASH " Mute")) model_.toggleMute();
     ImGui::SameLine();
@@ -92,9 +117,178 @@ void CallPanel::draw() {
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
 
+    // Consult and transfer: the picker below says whom to.
+    ImGui::BeginDisabled(!model_.canConsult() && !model_.canTransfer());
+    if (ImGui::Button(AD_ICON_USERS " Consult / Transfer...")) pickerOpen_ = !pickerOpen_;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("%s", model_.consulting() ? "Finish the consultation first" : "Consult or transfer to a colleague, a service or a number (Ctrl+Shift+T)");
+    }
+    if (model_.inConference()) {
+        ImGui::SameLine();
+        if (ImGui::Button(AD_ICON_SIGN_OUT " Leave conference")) model_.leave();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The others go on talking; the call is wrapped up here");
+    }
+    if (pickerOpen_ && live && (model_.canConsult() || model_.canTransfer())) drawPicker();
+
     ImGui::Spacing();
     if (ImGui::Checkbox("Dial pad", &dialPadOpen_)) {}
     if (dialPadOpen_) drawDialPad();
+}
+
+void CallPanel::drawConsultation() {
+    const events::CallState& state = model_.call()->state;
+    const events::CallParty& party = state.consultation;
+    ImGui::Separator();
+    std::string who = party.name;
+    if (!party.via.empty()) who += fmt::format(" (via {})", party.via);
+    if (party.ringing) {
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} Consulting {}: ringing...", AD_ICON_PHONE, who).c_str());
+    } else if (party.held) {
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} Consultation with {} on hold: talking to the customer", AD_ICON_PAUSE, who).c_str());
+    } else {
+        ImGui::TextColored(kConnected, "%s", fmt::format("{} Consulting {}: the customer is on hold", AD_ICON_PHONE, who).c_str());
+    }
+    ImGui::BeginDisabled(!model_.consultAnswered());
+    if (ImGui::Button(AD_ICON_EXCHANGE " Alternate")) model_.alternate();
+    ImGui::EndDisabled();
+    besideIfFits(AD_ICON_SHARE " Complete transfer");
+    ImGui::BeginDisabled(!model_.canCompleteTransfer());
+    if (ImGui::Button(AD_ICON_SHARE " Complete transfer")) model_.completeTransfer();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("The customer goes to %s; you wrap up", party.name.c_str());
+    besideIfFits(AD_ICON_USERS " Conference");
+    ImGui::BeginDisabled(!model_.canMerge());
+    if (ImGui::Button(AD_ICON_USERS " Conference")) model_.merge();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("Everyone together (%d parties at most)", state.conferenceLimit);
+    }
+    besideIfFits(AD_ICON_TIMES " End consultation");
+    if (ImGui::Button(AD_ICON_TIMES " End consultation")) model_.endConsultation();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hang up on %s and retrieve the customer", party.name.c_str());
+    ImGui::Separator();
+}
+
+void CallPanel::drawParticipants(const events::CallState& state, bool host) {
+    ImGui::TextUnformatted(fmt::format("{} Conference: {} of {} parties", AD_ICON_USERS, state.participants.size(),
+                                       state.conferenceLimit).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##participants", 3, flags)) return;
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn("##drop", ImGuiTableColumnFlags_WidthFixed, 70);
+    for (const events::CallParty& party : state.participants) {
+        ImGui::PushID(party.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const char* icon = party.kind == events::PartyKind::Customer ? AD_ICON_USER
+                           : party.kind == events::PartyKind::Number ? AD_ICON_PHONE
+                                                                     : AD_ICON_HEADPHONES;
+        ImGui::Text("%s %s", icon, party.name.c_str());
+        ImGui::TableNextColumn();
+        const bool isHost = party.agentId == state.agentId && !party.agentId.empty();
+        ImGui::TextDisabled("%s", isHost ? "host" : party.kind == events::PartyKind::Customer ? "customer"
+                                                 : party.kind == events::PartyKind::Number  ? party.number.c_str()
+                                                                                             : "colleague");
+        ImGui::TableNextColumn();
+        if (host && model_.canDrop(party)) {
+            if (ImGui::SmallButton("Drop")) model_.drop(party.id);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Take %s out of the conference", party.name.c_str());
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void CallPanel::drawJoined() {
+    const events::CallState& state = *model_.joined();
+    const std::string host = model_.joinedHostName();
+    if (state.participants.empty()) {
+        ImGui::TextColored(kConnected, "%s", fmt::format("{} {} is consulting you", AD_ICON_PHONE, host).c_str());
+        ImGui::TextDisabled("Their customer is on hold. They may transfer the call to you or bring you into a conference.");
+    } else {
+        ImGui::TextColored(kConnected, "%s", fmt::format("{} In {}'s conference", AD_ICON_USERS, host).c_str());
+        drawParticipants(state, false);
+    }
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
+    if (ImGui::Button(state.participants.empty() ? AD_ICON_TIMES " Hang up" : AD_ICON_SIGN_OUT " Leave conference")) model_.leave();
+    ImGui::PopStyleColor();
+}
+
+void CallPanel::drawPicker() {
+    ImGui::Separator();
+    if (!searched_) {
+        model_.searchTargets(targetQuery_);
+        searched_ = true;
+    }
+    if (focusPicker_) {
+        ImGui::SetKeyboardFocusHere();
+        focusPicker_ = false;
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##target", AD_ICON_SEARCH " Colleague, service or contact", targetQuery_, sizeof targetQuery_)) {
+        model_.searchTargets(targetQuery_);
+    }
+    const bool consult = model_.canConsult();
+    const bool transfer = model_.canTransfer();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 7;
+    if (ImGui::BeginTable("##targets", 2, flags, ImVec2(0, height))) {
+        ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("##act", ImGuiTableColumnFlags_WidthFixed, 150);
+        for (const events::DirectoryEntry& e : model_.targets()) {
+            ImGui::PushID(e.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            events::CallTarget target;
+            if (e.kind == events::DirectoryKind::Colleague) {
+                target = {events::TargetKind::Agent, e.id, {}};
+                ImGui::Text("%s %s", AD_ICON_USER, e.name.c_str());
+                ImGui::SameLine();
+                std::string label(displayName(e.state));
+                if (!e.reason.empty()) label += " (" + e.reason + ")";
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui::stateColour(e.state)), AD_ICON_CIRCLE " %s", label.c_str());
+            } else if (e.kind == events::DirectoryKind::Service) {
+                target = {events::TargetKind::Service, e.id.substr(std::string_view("service:").size()), {}};
+                ImGui::Text("%s %s", AD_ICON_HEADPHONES, e.name.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%d of %d Ready", e.membersReady, e.members);
+            } else {
+                target = {events::TargetKind::Number, {}, e.number};
+                ImGui::Text("%s %s", AD_ICON_ADDRESS_BOOK, e.name.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", e.number.c_str());
+            }
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(!consult);
+            if (ImGui::SmallButton("Consult")) model_.consult(target);
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            ImGui::BeginDisabled(!transfer);
+            if (ImGui::SmallButton("Transfer")) model_.transfer(target);
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("%s", e.kind == events::DirectoryKind::Service
+                                            ? "Into the service's queue: the next skilled agent gets the call"
+                                            : "Straight away: you leave the call and wrap up");
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputTextWithHint("##targetNumber", "Other number", targetNumber_, sizeof targetNumber_, ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!targetNumber_[0] || !consult);
+    if (ImGui::Button("Consult##number")) model_.consult({events::TargetKind::Number, {}, targetNumber_});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!targetNumber_[0] || !transfer);
+    if (ImGui::Button("Transfer##number")) model_.transfer({events::TargetKind::Number, {}, targetNumber_});
+    ImGui::EndDisabled();
+    ImGui::Separator();
 }
 
 void CallPanel::drawDialer() {

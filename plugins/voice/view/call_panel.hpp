@@ -1,7 +1,10 @@
 #pragma once
 // Draws the Call panel: the caller and service, the call's timers, hold / mute / recording with
 // their indicators (buttons disabled when the action does not fit the call's state), the dial pad
-// with the digits sent, and Release.
+// with the digits sent, and Release; the consultation (alternate, complete the transfer, merge,
+// end), the conference's participants (drop, leave), the picker of whom to consult or transfer to
+// (colleagues with their state, services, contacts, a number), and a colleague's call this agent
+// was brought into.
 
 #include "model/call_control.hpp"
 
@@ -13,10 +16,16 @@ class CallPanel {
 public:
     CallPanel(CallControl& model, HostApi& host) : model_(model), host_(host) {}
     void draw();
+    /// Brings the consult / transfer picker up (the transfer shortcut).
+    void openTransfer() { pickerOpen_ = true; focusPicker_ = true; }
 
 private:
     void drawDialPad();
     void drawDialer();
+    void drawConsultation();
+    void drawParticipants(const events::CallState& state, bool host);
+    void drawJoined();
+    void drawPicker();
     void scheduleTick();
 
     CallControl& model_;
@@ -27,6 +36,11 @@ private:
     std::string preparedName_;    // who the number another panel put in the dialer belongs to
     std::string preparedNumber_;
     int service_ = 0;
+    bool pickerOpen_ = false;
+    bool focusPicker_ = false;
+    char targetQuery_[64] = {};
+    char targetNumber_[64] = {};
+    bool searched_ = false;
 };
 
 }  // namespace agentdesk::voice

@@ -36,7 +36,8 @@ AGENTDESK_ENUM_NAMES(WithdrawReason, {WithdrawReason::Rejected, "Rejected"},
                      {WithdrawReason::NotAnswered, "NotAnswered"}, {WithdrawReason::Abandoned, "Abandoned"},
                      {WithdrawReason::LoggedOut, "LoggedOut"})
 
-/// Who ended a conversation. Transferred: the agent handed it on; it is over for them, with no wrap-up.
+/// Who ended a conversation. Transferred: the agent handed it on; it is over for them (a chat or an email
+/// with no wrap-up; a call with After Call Work as its service has it).
 enum class EndedBy { Agent, Customer, System, Transferred };
 AGENTDESK_ENUM_NAMES(EndedBy, {EndedBy::Agent, "Agent"}, {EndedBy::Customer, "Customer"},
                      {EndedBy::System, "System"}, {EndedBy::Transferred, "Transferred"})

@@ -1,5 +1,5 @@
 #pragma once
-// Call control on a connected call (spec VOICE-05, 09, 13, 21, 22). A call is an interaction
+// Call control on a connected call (spec VOICE-05, 09, 13, 14-18, 21, 22). A call is an interaction
 // (events/interaction.hpp: offered, accept, release, wrap-up); its controls travel here:
 //
 //   voice.hold / voice.retrieve   ->   voice.call   (held, with when the hold began)
@@ -8,6 +8,22 @@
 //   voice.dtmf                    ->   voice.dtmf.sent, or error invalid_digits
 //   voice.dial                    ->   interaction.offered (outbound: it rings at the customer), then
 //                                      interaction.connected when they answer; or error
+//
+// Consultation, transfer and conference (VOICE-14..18). `interactionId` "" means the agent's
+// connected call, so another panel (the directory) can act on it without knowing its id.
+//   voice.consult            ->   voice.call (customer held, consultation Ringing, then Connected a
+//                                 few seconds later); error target_unavailable when the colleague is
+//                                 not Ready, invalid_number, unknown_agent, unknown_service, invalid_state
+//   voice.alternate          ->   voice.call (talk to the other party; the one left is held)
+//   voice.consult.end        ->   voice.call (the consultation hangs up, the customer is retrieved)
+//   voice.transfer           ->   interaction.ended (by Transferred, with After Call Work per service),
+//                                 then voice.transferred; the customer rings at the colleague, waits
+//                                 in the service's queue, or goes to the number (blind)
+//   voice.transfer.complete  ->   the same for the consulted party (warm)
+//   voice.conference.merge   ->   voice.call with the participants (at most the configured limit)
+//   voice.conference.drop    ->   voice.call without that participant (the host only)
+//   voice.conference.leave   ->   voice.call without the agent; the host leaving hands the call to
+//                                 another agent in it, or lets the others go on (as configured)
 //
 // voice.call carries the whole state of the call after every change, so a desktop that
 // (re)starts needs no history.
@@ -36,11 +52,43 @@ struct RecordedPart {
     MSGPACK_DEFINE_MAP(fromMs, toMs)
 };
 
+/// Whom a consultation or a transfer goes to.
+enum class TargetKind { Agent, Service, Number };
+AGENTDESK_ENUM_NAMES(TargetKind, {TargetKind::Agent, "Agent"}, {TargetKind::Service, "Service"},
+                     {TargetKind::Number, "Number"})
+
+/// A colleague (agent id), a service (its id: someone skilled and Ready in it) or a phone number.
+struct CallTarget {
+    TargetKind kind = TargetKind::Agent;
+    std::string id;      ///< agent or service id
+    std::string number;  ///< for Number
+    MSGPACK_DEFINE_MAP(kind, id, number)
+};
+
+/// Who is on a call besides the agent controlling it.
+enum class PartyKind { Customer, Agent, Number };
+AGENTDESK_ENUM_NAMES(PartyKind, {PartyKind::Customer, "Customer"}, {PartyKind::Agent, "Agent"},
+                     {PartyKind::Number, "Number"})
+
+/// One party of a consultation or a conference.
+struct CallParty {
+    std::string id;        ///< "customer", the agent id, or "number:<digits>"
+    PartyKind kind = PartyKind::Agent;
+    std::string agentId;   ///< for agents
+    std::string name;
+    std::string number;
+    std::string via;       ///< the service name a consultation reached them through; "" when called directly
+    bool ringing = false;  ///< not answered yet
+    bool held = false;     ///< a consultation the agent switched away from
+    MSGPACK_DEFINE_MAP(id, kind, agentId, name, number, via, ringing, held)
+};
+
 /// Event: the state of a connected call, after every change.
 struct CallState {
     static constexpr std::string_view topic = "voice.call";
     std::string interactionId;
     std::string agentId;
+    std::string agentName;            ///< the agent on the call, as colleagues brought into it read it
     bool held = false;
     std::int64_t heldSinceMs = 0;     ///< while held
     std::int64_t heldTotalMs = 0;     ///< earlier holds of this call
@@ -48,7 +96,12 @@ struct CallState {
     Recording recording = Recording::Off;
     std::vector<RecordedPart> recorded;
     std::string digitsSent;           ///< every DTMF digit sent so far
-    MSGPACK_DEFINE_MAP(interactionId, agentId, held, heldSinceMs, heldTotalMs, muted, recording, recorded, digitsSent)
+    bool consulting = false;          ///< a second call is placed; the customer (or conference) is held
+    CallParty consultation;           ///< while consulting
+    std::vector<CallParty> participants;  ///< a conference: everyone in it, the host (agentId) included; empty otherwise
+    int conferenceLimit = 0;          ///< parties a conference may have
+    MSGPACK_DEFINE_MAP(interactionId, agentId, agentName, held, heldSinceMs, heldTotalMs, muted, recording, recorded, digitsSent,
+                       consulting, consultation, participants, conferenceLimit)
 };
 
 /// Command: put the customer on hold (music). Answered by CallState or Error (invalid_state when
@@ -107,6 +160,93 @@ struct Dial {
     std::string number;
     std::string serviceId;
     MSGPACK_DEFINE_MAP(agentId, number, serviceId)
+};
+
+/// Command: put the customer on hold and call a colleague, a service or a number (VOICE-14).
+/// Answered by CallState; the party answers after a short ring (colleagues only when Ready).
+struct ConsultCall {
+    static constexpr std::string_view topic = "voice.consult";
+    std::string interactionId;  ///< "" for the agent's connected call
+    std::string agentId;
+    CallTarget target;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, target)
+};
+
+/// Command: switch between the customer and the consulted party. Answered by CallState or Error.
+struct AlternateCall {
+    static constexpr std::string_view topic = "voice.alternate";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: hang up the consultation and retrieve the customer. Answered by CallState or Error.
+struct EndConsultation {
+    static constexpr std::string_view topic = "voice.consult.end";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: blind (single-step) transfer of the customer to a colleague (it rings there; they must
+/// be Ready), a service's queue (routed by skills, VOICE-18) or a number (VOICE-15). Answered by
+/// CallTransferred and interaction.ended (by Transferred; After Call Work per service) or Error.
+struct TransferCall {
+    static constexpr std::string_view topic = "voice.transfer";
+    std::string interactionId;  ///< "" for the agent's connected call
+    std::string agentId;
+    CallTarget target;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, target)
+};
+
+/// Command: warm transfer: the customer goes to the consulted party, who is already talking to the
+/// agent. Answered as TransferCall.
+struct CompleteTransfer {
+    static constexpr std::string_view topic = "voice.transfer.complete";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: merge the consultation into a conference with the customer (VOICE-16). Answered by
+/// CallState with the participants, or Error (invalid_state when nobody answered yet or the
+/// conference is full).
+struct MergeConference {
+    static constexpr std::string_view topic = "voice.conference.merge";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: the host drops a participant (not the customer: release for that). Answered by CallState or Error.
+struct DropParticipant {
+    static constexpr std::string_view topic = "voice.conference.drop";
+    std::string interactionId;
+    std::string agentId;
+    std::string partyId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, partyId)
+};
+
+/// Command: the agent leaves a conference (hosted or joined, VOICE-17) or a consultation they were
+/// called into. Answered by CallState, or by the host's call ending for them.
+struct LeaveConference {
+    static constexpr std::string_view topic = "voice.conference.leave";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Event: a call was handed on. The new interaction (the customer's call as the colleague or the
+/// queue gets it) is "" when it left the center for a number.
+struct CallTransferred {
+    static constexpr std::string_view topic = "voice.transferred";
+    std::string interactionId;
+    std::string fromAgentId;
+    CallTarget target;
+    std::string targetName;  ///< as the agent reads it: "Ben Okafor", "Billing queue", "+44 20 7946 0000"
+    bool warm = false;
+    std::string newInteractionId;
+    MSGPACK_DEFINE_MAP(interactionId, fromAgentId, target, targetName, warm, newInteractionId)
 };
 
 /// Event: digits went into the call.
