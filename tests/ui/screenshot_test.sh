@@ -63,6 +63,9 @@ two_shots chats.json chats.png chat-photo.png
 # A call on hold (muted, recording), then digits sent with the dial pad.
 rm -rf "$home"
 two_shots call.json call-held.png call-dialpad.png
+# A campaign record in preview (countdown, numbers, fields, earlier attempts), then its disposition list.
+rm -rf "$home"
+two_shots campaign.json campaign-preview.png campaign-disposition.png
 # The agent's dashboard after four calls (Supervisor layout, where it has an area of its own).
 rm -rf "$home"
 (cd "$out" && run --layout Supervisor --scenario "$here/dashboard.json")
