@@ -38,6 +38,14 @@ std::int64_t parseDateTime(const char* text) {
     return duration_cast<milliseconds>(days.time_since_epoch() + hours(h) + minutes(mi)).count();
 }
 
+/// Puts the next item of `width` beside the last one when it fits, else on a new line.
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float buttonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 }  // namespace
 
 void CampaignPanel::keepTicking() {
@@ -165,7 +173,7 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
     // Reject with a reason.
     if (campaign && !campaign->rejectReasons.empty()) {
         if (reason_ >= static_cast<int>(campaign->rejectReasons.size())) reason_ = 0;
-        ImGui::SameLine();
+        flow(220);
         ImGui::SetNextItemWidth(220);
         if (ImGui::BeginCombo("##reason", campaign->rejectReasons[static_cast<std::size_t>(reason_)].c_str())) {
             for (int i = 0; i < static_cast<int>(campaign->rejectReasons.size()); ++i) {
@@ -173,7 +181,7 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
             }
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        flow(buttonWidth(AD_ICON_TIMES " Reject"));
         if (ImGui::Button(AD_ICON_TIMES " Reject")) desk_.reject(campaign->rejectReasons[static_cast<std::size_t>(reason_)]);
     }
 
@@ -187,7 +195,7 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
     ImGui::TextDisabled("Reschedule");
     ImGui::SetNextItemWidth(150);
     ImGui::InputText("##when", when_, sizeof when_);
-    ImGui::SameLine();
+    flow(200);
     ImGui::SetNextItemWidth(200);
     const auto& numbers = record.numbers;
     if (rescheduleNumber_ > static_cast<int>(numbers.size())) rescheduleNumber_ = 0;
@@ -200,9 +208,9 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    flow(buttonWidth("personal") + ImGui::GetFrameHeight());
     ImGui::Checkbox("personal", &personal_);
-    ImGui::SameLine();
+    flow(buttonWidth(AD_ICON_CALENDAR " Reschedule"));
     const std::int64_t at = parseDateTime(when_);
     if (at == 0) ImGui::BeginDisabled();
     if (ImGui::Button(AD_ICON_CALENDAR " Reschedule")) desk_.reschedule(at, current == "any number" ? "" : current, personal_);
@@ -216,7 +224,10 @@ void CampaignPanel::drawDispositions(const events::CallingRecord& record) {
                                               : fmt::format(" (the call suggests \"{}\")", record.suggestedDisposition).c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##notes", "Notes", notes_, sizeof notes_);
+    bool first = true;
     for (const std::string& d : record.dispositions) {
+        if (!first) flow(buttonWidth(d.c_str()));
+        first = false;
         const bool suggested = d == record.suggestedDisposition;
         if (suggested) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.2f, 0.45f, 0.3f, 1));
         if (ImGui::Button(d.c_str())) {
@@ -224,9 +235,7 @@ void CampaignPanel::drawDispositions(const events::CallingRecord& record) {
             notes_[0] = '\0';
         }
         if (suggested) ImGui::PopStyleColor();
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
 }
 
 }  // namespace agentdesk::campaign
