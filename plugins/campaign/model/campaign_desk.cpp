@@ -84,7 +84,10 @@ bool CampaignDesk::canHangUp() const {
 
 template <typename Command>
 void CampaignDesk::send(Command command) {
-    pending_.insert(bus_.publish(command));
+    // Known before publishing: a bus that delivers at once answers inside publish().
+    const std::uint64_t correlation = bus_.nextCorrelation();
+    pending_.insert(correlation);
+    bus_.publish(command, correlation);
 }
 
 void CampaignDesk::call() {
