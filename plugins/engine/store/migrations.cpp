@@ -235,8 +235,8 @@ CREATE TRIGGER email_search_delete AFTER DELETE ON email_messages BEGIN
 END;
 )sql";
 
-// v6: kept for the schema change of another branch under way; it adds nothing here.
-constexpr std::string_view schemaV6 = "";
+// v6: kept for the schema change of another branch under way; it changes nothing here.
+constexpr std::string_view schemaV6 = "SELECT 1;";
 
 // v7: outbound campaigns. A calling record's state between attempts (the calling list itself is
 // configuration, campaigns.json) and every attempt: calls with their disposition, rejections, reschedules.
