@@ -92,7 +92,7 @@ TEST_CASE("the shipped scenario loads: users with hashed passwords, reasons, des
 
 TEST_CASE("the shipped scenario has services, customers, capacity and a simulation") {
     CenterConfig config = loadCenterConfig(std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario");
-    REQUIRE(config.services.size() == 6);
+    REQUIRE(config.services.size() == 7);
     const ServiceConfig* sales = config.findService("sales-voice");
     REQUIRE(sales);
     CHECK(sales->channel == Channel::Voice);

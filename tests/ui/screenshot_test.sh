@@ -66,6 +66,9 @@ two_shots call.json call-held.png call-dialpad.png
 # A consultation with the consult / transfer picker open, then a conference of four.
 rm -rf "$home"
 two_shots call_conference.json call-consulting.png call-conference.png
+# A campaign record in preview (countdown, numbers, fields, earlier attempts), then its disposition list.
+rm -rf "$home"
+two_shots campaign.json campaign-preview.png campaign-disposition.png
 # The agent's dashboard after four calls (Supervisor layout, where it has an area of its own).
 rm -rf "$home"
 (cd "$out" && run --layout Supervisor --scenario "$here/dashboard.json")

@@ -185,6 +185,21 @@ public:
     /// extension is an internal call (VOICE-03): refused unless they are Ready; they are Busy with it.
     std::optional<Refusal> dial(std::string_view agentId, std::string_view serviceId, std::string_view number,
                                 std::uint64_t correlation = 0);
+    /// Work the center hands an agent itself (a campaign's calling record): an interaction of a Campaign
+    /// service, offered (outbound) and connected at once, so the agent is Busy with it and it is listed
+    /// with their other work. Nullopt when the agent cannot take it (not logged in, no phone, not Ready,
+    /// an offer ringing or a call going on).
+    struct OutboundWork {
+        std::string serviceId;
+        std::string from;     ///< the number or name shown
+        std::string subject;
+        std::map<std::string, std::string> details{};
+    };
+    std::optional<std::string> startOutboundWork(std::string_view agentId, const OutboundWork& work);
+    /// True when startOutboundWork would hand the agent work now.
+    bool canStartOutboundWork(std::string_view agentId) const;
+    /// Ends connected outbound work: with the service's After Call Work when `wrapUp`, else completed at once.
+    void endOutboundWork(std::string_view interactionId, events::EndedBy by, bool wrapUp, std::uint64_t correlation = 0);
     /// A phone number with spaces, dashes, dots and brackets taken out, or "" when it is not one.
     static std::string normalizedNumber(std::string_view number);
     /// Hands a connected interaction to a colleague (offered to them at once, whatever their skills)
@@ -299,7 +314,7 @@ private:
     void withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation);
     void requeue(Interaction& interaction);
     void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,
-                        bool wrapUpAnyway = false);
+                        bool wrapUpAnyway = false, bool noWrapUp = false);
     bool canReceiveTransfer(const Session& session, const Interaction& interaction) const;
     void finish(Interaction& interaction, bool byTimeout, std::uint64_t correlation);
     void completeWrapUpsOf(const std::string& agentId, bool byTimeout, std::uint64_t correlation);

@@ -491,6 +491,52 @@ void ContactCenter::connectOutbound(const std::string& interactionId) {
     session->state.interactionStarted();
 }
 
+bool ContactCenter::canStartOutboundWork(std::string_view agentId) const {
+    const Session* session = findSession(agentId);
+    if (!session || session->device == PhoneDevice::NoPhone || !session->ringing.empty()) return false;
+    if (session->state.state() != AgentState::Ready || session->state.status().pending) return false;
+    for (int load : session->load) {
+        if (load > 0) return false;
+    }
+    return true;
+}
+
+std::optional<std::string> ContactCenter::startOutboundWork(std::string_view agentId, const OutboundWork& work) {
+    const ServiceConfig* service = config_.findService(work.serviceId);
+    if (!service || !canStartOutboundWork(agentId)) return std::nullopt;
+    Session& session = *findSession(agentId);
+    auto created = std::make_unique<Interaction>();
+    Interaction& interaction = *created;
+    interaction.arrival = ++arrivals_;
+    interaction.id = fmt::format("{}{}", idPrefix_, interaction.arrival);
+    interaction.service = service;
+    interaction.outbound = true;
+    interaction.from = work.from;
+    interaction.subject = work.subject;
+    interaction.details = work.details;
+    interaction.queuedAt = interaction.offeredAt = interaction.answeredAt = clock_.now();
+    interaction.stage = Stage::Ringing;
+    interaction.agentId = session.user.id;
+    ++session.loadOf(service->channel);
+    const std::string id = interaction.id;
+    interactions_[id] = std::move(created);
+    publishOffer(interaction, 0);
+    notify([&](CenterObserver& o) { o.offered(interaction); });
+    // Handed out, not rung: the agent has it at once.
+    interaction.stage = Stage::Connected;
+    bus_.publish(events::Connected{id, session.user.id, service->channel, service->id, toEpochMs(interaction.answeredAt)});
+    notify([&](CenterObserver& o) { o.answered(interaction); });
+    session.state.interactionStarted();
+    return id;
+}
+
+void ContactCenter::endOutboundWork(std::string_view interactionId, events::EndedBy by, bool wrapUp,
+                                    std::uint64_t correlation) {
+    Interaction* interaction = findInteraction(interactionId);
+    if (!interaction || interaction->stage != Stage::Connected) return;
+    endInteraction(*interaction, by, correlation, false, !wrapUp);
+}
+
 bool ContactCenter::canReceiveTransfer(const Session& session, const Interaction& interaction) const {
     // As routing would offer it, except that a colleague chosen by name needs no skill for the service.
     if (!session.ringing.empty()) return false;
@@ -737,9 +783,9 @@ std::optional<ContactCenter::Refusal> ContactCenter::complete(std::string_view a
 // ---- ending --------------------------------------------------------------------------------------
 
 void ContactCenter::endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,
-                                   bool wrapUpAnyway) {
+                                   bool wrapUpAnyway, bool noWrapUp) {
     const std::string agentId = interaction.agentId;
-    WrapUp wrapUp = interaction.service->afterCallWork;
+    WrapUp wrapUp = noWrapUp ? WrapUp::none() : interaction.service->afterCallWork;
     if (wrapUpAnyway && !wrapUp.applies) wrapUp = config_.settings.afterCallWork.applies ? config_.settings.afterCallWork
                                                                                           : WrapUp::untilCompleted();
     const TimePoint now = clock_.now();

@@ -2,6 +2,7 @@
 // the scenario folder and runs a ContactCenter and its Simulation on the host's bus, clock and timers.
 
 #include "model/assistance.hpp"
+#include "model/campaign_service.hpp"
 #include "model/center_config.hpp"
 #include "model/chat_customers.hpp"
 #include "model/chat_service.hpp"
@@ -10,6 +11,7 @@
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
 #include "model/voice_service.hpp"
+#include "store/campaign_journal.hpp"
 #include "store/customer_records.hpp"
 #include "store/email_archive.hpp"
 #include "store/email_service.hpp"
@@ -36,6 +38,7 @@ public:
         // A ConfigError escapes on purpose: the host disables the plugin and shows its message.
         const std::filesystem::path scenarioDir = scenarioDirFor(host.loadSettings(), host.paths().assets);
         CenterConfig config = loadCenterConfig(scenarioDir);
+        std::vector<CampaignConfig> campaigns = loadCampaigns(scenarioDir, config);
         host.log().info(fmt::format("contact center \"{}\" loaded from {}: {} users, {} desk phones",
                                     config.settings.name, scenarioDir.string(), config.users.size(),
                                     config.settings.deskPhoneExtensions.size()));
@@ -49,6 +52,9 @@ public:
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
         voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
+        campaignJournal_ = std::make_unique<StoredCampaignJournal>(*store_);
+        campaigns_ = std::make_unique<CampaignService>(*center_, host.bus(), host.clock(), host.timers(),
+                                                       std::move(campaigns), *campaignJournal_);
         directory_ = std::make_unique<DirectoryService>(*center_, host.bus());
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
@@ -113,6 +119,8 @@ public:
         teamChat_.reset();
         directory_.reset();
         voice_.reset();
+        campaigns_.reset();
+        campaignJournal_.reset();
         metrics_.reset();
         recorder_.reset();
         center_.reset();
@@ -124,6 +132,8 @@ private:
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
     std::unique_ptr<VoiceService> voice_;
+    std::unique_ptr<StoredCampaignJournal> campaignJournal_;
+    std::unique_ptr<CampaignService> campaigns_;
     std::unique_ptr<DirectoryService> directory_;
     std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<TeamChat> teamChat_;

@@ -259,6 +259,38 @@ CREATE TABLE admin_inbox (
 ) WITHOUT ROWID;
 )sql";
 
+// v7: outbound campaigns. A calling record's state between attempts (the calling list itself is
+// configuration, campaigns.json) and every attempt: calls with their disposition, rejections, reschedules.
+constexpr std::string_view schemaV7 = R"sql(
+CREATE TABLE campaign_records (
+    campaign_id      TEXT NOT NULL,
+    record_id        TEXT NOT NULL,
+    closed           INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+    closed_reason    TEXT NOT NULL DEFAULT '',
+    due_ms           INTEGER NOT NULL DEFAULT 0,
+    owner_id         TEXT NOT NULL DEFAULT '',
+    preferred_number TEXT NOT NULL DEFAULT '',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    wrong_numbers    TEXT NOT NULL DEFAULT '',
+    updated_ms       INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, record_id)
+) WITHOUT ROWID;
+
+CREATE TABLE campaign_attempts (
+    id             INTEGER PRIMARY KEY,
+    campaign_id    TEXT NOT NULL,
+    record_id      TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('call', 'reject', 'reschedule')),
+    agent_id       TEXT NOT NULL,
+    number         TEXT NOT NULL DEFAULT '',
+    disposition    TEXT NOT NULL DEFAULT '',
+    note           TEXT NOT NULL DEFAULT '',
+    interaction_id TEXT NOT NULL DEFAULT '',
+    at_ms          INTEGER NOT NULL
+);
+CREATE INDEX campaign_attempts_by_record ON campaign_attempts (campaign_id, record_id, id);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
@@ -266,6 +298,7 @@ constexpr std::array migrations{
     Migration{4, "internal chat between agents", schemaV4},
     Migration{5, "email threads, headers, attachments, follow-ups and full-text search", schemaV5},
     Migration{6, "call quality reports and the administrator's inbox", schemaV6},
+    Migration{7, "outbound campaigns: calling record states and attempts", schemaV7},
 };
 
 }  // namespace

@@ -10,7 +10,8 @@ namespace agentdesk::voice {
 
 namespace {
 
-bool isCall(Channel channel) { return channel == Channel::Voice || channel == Channel::Campaign; }
+// A campaign record is previewed before it is called, so the Campaign panel shows it (plugins/campaign).
+bool isCall(Channel channel) { return channel == Channel::Voice; }
 
 }  // namespace
 
