@@ -8,11 +8,13 @@ namespace agentdesk::host {
 
 namespace {
 
-// A recording is shared in bug reports: values of fields named "password" never go into it.
+// A recording is shared in bug reports: values of fields named "password" (or "oldPassword",
+// "newPassword", ...) never go into it.
 void redactPasswords(nlohmann::json& value) {
     if (value.is_object()) {
         for (auto& [key, field] : value.items()) {
-            if (key == "password" && field.is_string()) field = "***";
+            const bool secret = key == "password" || key.ends_with("Password");
+            if (secret && field.is_string()) field = "***";
             else redactPasswords(field);
         }
     } else if (value.is_array()) {

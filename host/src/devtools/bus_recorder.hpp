@@ -6,7 +6,7 @@
 //
 // atMs is the desktop's clock (virtual in scenarios, so two runs of a scenario record the same
 // times); payload is the msgpack map as JSON, or {"undecodable": "<hex>"} when it is not msgpack.
-// Fields named "password" are written as "***".
+// Fields named "password" or "...Password" are written as "***".
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>

@@ -9,11 +9,13 @@
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
 #include "model/voice_service.hpp"
+#include "store/calendar_service.hpp"
 #include "store/customer_records.hpp"
 #include "store/email_archive.hpp"
 #include "store/email_service.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
+#include "store/profile_service.hpp"
 #include "store/team_chat.hpp"
 
 #include <agentdesk/events/core.hpp>
@@ -48,6 +50,8 @@ public:
                                     store_->countInteractions()));
         voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
         directory_ = std::make_unique<DirectoryService>(*center_, host.bus());
+        calendar_ = std::make_unique<CalendarService>(*center_, *store_, host.bus(), host.clock(), host.timers());
+        profiles_ = std::make_unique<ProfileService>(*center_, *store_, host.bus(), host.clock());
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
@@ -104,6 +108,8 @@ public:
         emailArchive_.reset();
         customers_.reset();
         teamChat_.reset();
+        profiles_.reset();
+        calendar_.reset();
         directory_.reset();
         voice_.reset();
         metrics_.reset();
@@ -120,6 +126,8 @@ private:
     std::unique_ptr<DirectoryService> directory_;
     std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<TeamChat> teamChat_;
+    std::unique_ptr<CalendarService> calendar_;
+    std::unique_ptr<ProfileService> profiles_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<EmailArchive> emailArchive_;

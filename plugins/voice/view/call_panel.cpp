@@ -91,6 +91,8 @@ void CallPanel::draw() {
     if (ImGui::Button(AD_ICON_TIMES " Release")) model_.release();
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    followUp_.draw(offer);
 
     ImGui::Spacing();
     if (ImGui::Checkbox("Dial pad", &dialPadOpen_)) {}

@@ -4,6 +4,7 @@
 // with the digits sent, and Release.
 
 #include "model/call_control.hpp"
+#include "view/follow_up_action.hpp"
 
 #include <agentdesk/host_api.hpp>
 
@@ -27,6 +28,7 @@ private:
     std::string preparedName_;    // who the number another panel put in the dialer belongs to
     std::string preparedNumber_;
     int service_ = 0;
+    FollowUpAction followUp_{host_};  // VOICE-24
 };
 
 }  // namespace agentdesk::voice
