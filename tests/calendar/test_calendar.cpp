@@ -284,6 +284,8 @@ TEST_CASE("a follow-up scheduled from a call appears in the calendar with its cu
     engine::VoiceService voiceService{d.contactCenter, d.harness.bus, d.harness.clock};
     voice::CallControl control{d.harness.bus, d.harness.clock};
     voice::CallFollowUp followUp{d.harness.bus};
+    d.logout();  // the Call panel follows the agent logged in after it started
+    d.login();
     d.harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
     const std::string call = *d.contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
     d.harness.bus.publish(events::Accept{call, "u-anna"});

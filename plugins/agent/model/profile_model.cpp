@@ -65,7 +65,9 @@ const std::vector<Language>& ProfileModel::languages() {
 void ProfileModel::save(events::AgentProfile edited) {
     if (!agent_.loggedIn()) return;
     edited.agentId = agent_.id();
-    saving_ = bus_.publish(events::SaveProfile{std::move(edited)});
+    // The correlation is known before publishing: a synchronous bus answers inside publish.
+    saving_ = bus_.nextCorrelation();
+    bus_.publish(events::SaveProfile{std::move(edited)}, saving_);
 }
 
 bool ProfileModel::changePassword(const std::string& oldPassword, const std::string& newPassword,
@@ -81,7 +83,8 @@ bool ProfileModel::changePassword(const std::string& oldPassword, const std::str
         return false;
     }
     passwordError_.clear();
-    changing_ = bus_.publish(events::ChangePassword{agent_.id(), oldPassword, newPassword});
+    changing_ = bus_.nextCorrelation();
+    bus_.publish(events::ChangePassword{agent_.id(), oldPassword, newPassword}, changing_);
     return true;
 }
 

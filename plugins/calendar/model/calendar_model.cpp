@@ -292,20 +292,20 @@ bool CalendarModel::save(const Draft& draft) {
     entry.kind = draft.kind;
     entry.interactionId = draft.interactionId;
     entry.customerId = draft.customerId;
-    sent_.push_back(bus_.publish(events::SaveCalendarEntry{entry}));
+    bus_.publish(events::SaveCalendarEntry{entry}, expectAnswer());
     return true;
 }
 
 void CalendarModel::remove(std::int64_t entryId) {
     if (!agent_.loggedIn() || entryId <= 0) return;
-    sent_.push_back(bus_.publish(events::DeleteCalendarEntry{agent_.id(), entryId}));
+    bus_.publish(events::DeleteCalendarEntry{agent_.id(), entryId}, expectAnswer());
 }
 
 void CalendarModel::reload() {
     if (!agent_.loggedIn()) return;
     const Range r = range();
-    loading_ = bus_.publish(events::GetCalendar{agent_.id(), r.fromMs, r.toMs});
-    sent_.push_back(loading_);
+    loading_ = expectAnswer();
+    bus_.publish(events::GetCalendar{agent_.id(), r.fromMs, r.toMs}, loading_);
 }
 
 void CalendarModel::loaded(const events::CalendarEntries& answer) {
@@ -321,6 +321,12 @@ void CalendarModel::pop(const events::CalendarEntry& entry) {
     if (!entry.note.empty()) message += ". " + entry.note;
     reminded_.push_back(title + " - " + message);
     if (remind_) remind_(title, message);
+}
+
+std::uint64_t CalendarModel::expectAnswer() {
+    // Known before publishing: a synchronous bus answers inside publish.
+    sent_.push_back(bus_.nextCorrelation());
+    return sent_.back();
 }
 
 std::string CalendarModel::takeError() { return std::exchange(error_, {}); }

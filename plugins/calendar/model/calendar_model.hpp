@@ -118,6 +118,8 @@ public:
 private:
     void loaded(const events::CalendarEntries& answer);
     void pop(const events::CalendarEntry& entry);
+    /// A correlation for a command, remembered so its refusal is recognised.
+    std::uint64_t expectAnswer();
 
     Bus& bus_;
     const Clock& clock_;

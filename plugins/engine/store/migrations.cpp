@@ -237,8 +237,8 @@ END;
 
 // v6, v7: numbers given to other work in progress (campaigns, voice transfers); nothing here. When
 // that work is merged its migrations take these places, ahead of v8.
-constexpr std::string_view reservedV6 = "";
-constexpr std::string_view reservedV7 = "";
+constexpr std::string_view reservedV6 = "-- reserved: nothing to do\n";
+constexpr std::string_view reservedV7 = "-- reserved: nothing to do\n";
 
 // v8: a follow-up names the customer it is for; a profile keeps the agent's photo and, once they
 // changed it in the desktop, their password hash (which then takes the place of users.json's).

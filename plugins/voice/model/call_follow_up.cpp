@@ -37,7 +37,9 @@ bool CallFollowUp::schedule(const events::Offered& call, std::int64_t atMs, cons
     entry.kind = events::CalendarKind::FollowUp;
     entry.interactionId = call.interactionId;
     entry.customerId = call.customerId;
-    sent_.push_back(bus_.publish(events::SaveCalendarEntry{entry}));
+    // The correlation is known before publishing: a synchronous bus answers inside publish.
+    sent_.push_back(bus_.nextCorrelation());
+    bus_.publish(events::SaveCalendarEntry{entry}, sent_.back());
     return true;
 }
 
