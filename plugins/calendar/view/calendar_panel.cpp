@@ -104,12 +104,13 @@ void CalendarPanel::drawToolbar() {
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) model_.next();
     ImGui::SameLine(0, 16);
-    ImGui::TextUnformatted((std::string(AD_ICON_CALENDAR "  ") + model_.rangeTitle()).c_str());
-    ImGui::SameLine(0, 16);
     if (ImGui::Button("+ New event")) {
         const std::int64_t now = toEpochMs(host_.clock().now());
         openEditor(model_.newDraft((now / kHourMs + 1) * kHourMs));
     }
+    // The range last: in a narrow panel it is what gets cut, not the buttons.
+    ImGui::SameLine(0, 16);
+    ImGui::TextUnformatted((std::string(AD_ICON_CALENDAR "  ") + model_.rangeTitle()).c_str());
 }
 
 void CalendarPanel::drawHourGrid(int days) {
