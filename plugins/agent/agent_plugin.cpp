@@ -1,6 +1,7 @@
 // The agent plugin: login screen, state bar and the session commands, over the bus only.
 
 #include "model/agent_session.hpp"
+#include "model/profile_model.hpp"
 #include "view/agent_views.hpp"
 
 #include <agentdesk/plugin.hpp>
@@ -14,7 +15,9 @@ class AgentPlugin final : public Plugin {
 public:
     void init(HostApi& host) override {
         session_ = std::make_unique<AgentSession>(host.bus(), host.clock());
-        views_ = std::make_unique<AgentViews>(*session_, host);
+        profile_ = std::make_unique<ProfileModel>(host.bus());
+        profileDialog_ = std::make_unique<ProfileDialog>(*profile_, host);
+        views_ = std::make_unique<AgentViews>(*session_, host, *profileDialog_);
         host.addOverlay({"agent.login", [this] { views_->drawLoginScreen(); }, [this] { return !session_->loggedIn(); }});
         host.addPanel({"agent.session", "My Session", AD_ICON_USER, DockHint::Left, [this] { views_->drawSessionPanel(); }});
         host.addTopBarItem({"agent.state", 0, [this] { views_->drawStateBar(); }});
@@ -26,15 +29,20 @@ public:
                          },
                          loggedIn});
         host.addCommand({"agent.logout", "Log out", "", [this] { session_->logout(); }, loggedIn});
+        host.addCommand({"agent.profile", "Profile...", "", [this] { profileDialog_->open(); }, loggedIn});
     }
 
     void shutdown() override {
         views_.reset();
+        profileDialog_.reset();
+        profile_.reset();
         session_.reset();
     }
 
 private:
     std::unique_ptr<AgentSession> session_;
+    std::unique_ptr<ProfileModel> profile_;
+    std::unique_ptr<ProfileDialog> profileDialog_;
     std::unique_ptr<AgentViews> views_;
 };
 

@@ -119,4 +119,13 @@ echo "help.png: ${w}x${h}, $n colours"
 # (on a larger screen, as the README shows it).
 rm -rf "$home"
 two_shots email.json email.png email-search.png --size 1600x900
+# The calendar's week with events and follow-ups (two overlapping), then a follow-up's reminder
+# popping at its time; the Profile dialog opened from the user menu (larger, as the README shows them).
+rm -rf "$home"
+two_shots calendar.json calendar-week.png calendar-reminder.png --size 1600x900
+rm -rf "$home"
+(cd "$out" && run --scenario "$here/profile.json" --size 1600x900)
+read -r w h n < <(colours "$out/profile.png")
+echo "profile.png: ${w}x${h}, $n colours"
+[ "$n" -gt 20 ]
 echo "screenshots in $out"

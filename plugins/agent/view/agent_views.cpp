@@ -22,7 +22,8 @@ ImVec4 toVec4(unsigned int c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 unsigned int stateColour(AgentState state) { return ui::stateColour(state); }
 
-AgentViews::AgentViews(AgentSession& session, HostApi& host) : session_(session), host_(host) {
+AgentViews::AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile)
+    : session_(session), host_(host), profile_(profile) {
     // UI-01: remember the last user name and phone device, never the password.
     nlohmann::json settings = host_.loadSettings();
     std::snprintf(userName_, sizeof userName_, "%s", settings.value("lastUserName", std::string()).c_str());
@@ -88,6 +89,11 @@ void AgentViews::drawLoginScreen() {
         ImGui::RadioButton(label.c_str(), &device_, i);
     }
     PhoneDevice device = kDevices[device_];
+    // UI-11: the dial-out number saved in the profile is offered when the field is empty.
+    if (ImGui::IsWindowAppearing()) dialOutNumber_ = host_.loadSettings().value("dialOutNumber", std::string());
+    if (device == PhoneDevice::DialOut && deviceNumber_[0] == '\0' && !dialOutNumber_.empty()) {
+        std::snprintf(deviceNumber_, sizeof deviceNumber_, "%s", dialOutNumber_.c_str());
+    }
     if (device == PhoneDevice::DeskPhone || device == PhoneDevice::DialOut) {
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##devnumber", device == PhoneDevice::DeskPhone ? "Extension, e.g. 2001" : "Phone number to call you on",
@@ -180,17 +186,24 @@ void AgentViews::drawStateBar() {
         ImGui::SameLine(0, 24);
         ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.40f, 1), AD_ICON_EXCLAMATION_TRIANGLE " %s", session_.lastError().c_str());
     }
-    // User menu on the right.
-    std::string user = std::string(AD_ICON_USER "  ") + id.displayName + "  " AD_ICON_CARET_DOWN "###user";
-    float width = ImGui::CalcTextSize(user.c_str(), nullptr, true).x + 24;
+    // User menu on the right, behind the agent's initials and name (UI-11: the profile's name once set).
+    std::string name = profile_.displayName();
+    if (name.empty()) name = id.displayName;
+    std::string user = name + "  " AD_ICON_CARET_DOWN "###user";
+    const float avatarSize = ImGui::GetFrameHeight();
+    float width = ImGui::CalcTextSize(user.c_str(), nullptr, true).x + 24 + avatarSize + 6;
     ImGui::SameLine(ImGui::GetWindowWidth() - width - 70);
+    ProfileDialog::avatar(name, avatarSize);
+    ImGui::SameLine(0, 6);
     if (ImGui::Button(user.c_str())) ImGui::OpenPopup("##usermenu");
     if (ImGui::BeginPopup("##usermenu")) {
         ImGui::TextDisabled("%s (%s)", id.userName.c_str(), id.role.c_str());
         ImGui::Separator();
+        if (ImGui::MenuItem(AD_ICON_USER "  Profile...")) profile_.open();
         if (ImGui::MenuItem(AD_ICON_SIGN_OUT "  Log out")) session_.logout();
         ImGui::EndPopup();
     }
+    profile_.draw();
 }
 
 void AgentViews::drawSessionPanel() {

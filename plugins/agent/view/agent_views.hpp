@@ -3,6 +3,7 @@
 // and call its commands; no logic of their own beyond what the agent typed.
 
 #include "model/agent_session.hpp"
+#include "view/profile_dialog.hpp"
 
 #include <agentdesk/host_api.hpp>
 
@@ -14,7 +15,7 @@ namespace agentdesk::agent {
 
 class AgentViews {
 public:
-    AgentViews(AgentSession& session, HostApi& host);
+    AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile);
 
     /// Full-window login screen while logged out (UI-01..03).
     void drawLoginScreen();
@@ -29,6 +30,7 @@ private:
 
     AgentSession& session_;
     HostApi& host_;
+    ProfileDialog& profile_;
     char userName_[64] = "";
     char password_[128] = "";
     char deviceNumber_[32] = "";
@@ -36,6 +38,7 @@ private:
     Timer tick_;
     TimePoint tickAt_{};
     bool focusPassword_ = false;
+    std::string dialOutNumber_;  // from the profile, kept in the settings
 };
 
 /// The colour that stands for a state on the state bar.

@@ -98,6 +98,13 @@ std::optional<PhoneDevice> ContactCenter::phoneDeviceOf(std::string_view agentId
 
 bool ContactCenter::isLocked(std::string_view userId) const { return lockedAccounts_.contains(userId); }
 
+std::string ContactCenter::passwordHashOf(const UserAccount& user) const {
+    if (passwordSource_) {
+        if (std::string changed = passwordSource_(user.id); !changed.empty()) return changed;
+    }
+    return user.passwordHash;
+}
+
 // ---- commands ------------------------------------------------------------------------------------
 
 void ContactCenter::onLoginRequest(const events::LoginRequest& request, const Message& message) {
@@ -209,7 +216,7 @@ std::optional<ContactCenter::Refusal> ContactCenter::checkCredentials(const User
         return Refusal{error_codes::accountLocked,
                        "Your account is locked after too many wrong passwords. Ask your supervisor to unlock it."};
     }
-    if (verifyPassword(password, user.passwordHash)) {
+    if (verifyPassword(password, passwordHashOf(user))) {
         failedLogins_.erase(user.id);
         return std::nullopt;
     }

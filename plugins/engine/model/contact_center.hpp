@@ -149,6 +149,12 @@ public:
     std::optional<PhoneDevice> phoneDeviceOf(std::string_view agentId) const;
     /// True when the account is locked after too many wrong passwords.
     bool isLocked(std::string_view userId) const;
+    /// Where passwords changed in the desktop are kept (UI-11): the hash for a user id, or "" when
+    /// they never changed it and users.json's hash holds.
+    using PasswordSource = std::function<std::string(std::string_view userId)>;
+    void setPasswordSource(PasswordSource source) { passwordSource_ = std::move(source); }
+    /// The hash a login of `user` is checked against.
+    std::string passwordHashOf(const UserAccount& user) const;
 
     // ---- interactions ------------------------------------------------------------------------
 
@@ -344,6 +350,7 @@ private:
     bool completingForStateChange_ = false;  // wrap-ups end because the agent chose a state: no ACW completion
     std::vector<CenterObserver*> observers_;
     Admission admission_;
+    PasswordSource passwordSource_;
     std::vector<Subscription> subscriptions_;  // last: ends first, so no command arrives mid-destruction
 };
 

@@ -40,4 +40,17 @@ bool looksLikePasswordHash(std::string_view text) {
     return text.starts_with("$argon2id$") || text.starts_with("$argon2i$");
 }
 
+std::string passwordPolicyProblem(std::string_view newPassword, std::string_view oldPassword) {
+    bool letter = false;
+    bool digit = false;
+    for (unsigned char c : newPassword) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) letter = true;
+    }
+    if (newPassword.size() < 8) return "The new password must have at least 8 characters.";
+    if (!letter || !digit) return "The new password must contain both letters and digits.";
+    if (newPassword == oldPassword) return "The new password must differ from the old one.";
+    return {};
+}
+
 }  // namespace agentdesk::engine

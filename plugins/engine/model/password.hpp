@@ -20,6 +20,10 @@ std::string hashPassword(std::string_view password, HashCost cost = HashCost::In
 /// True when `password` matches `hash`. A malformed hash never matches.
 bool verifyPassword(std::string_view password, const std::string& hash);
 
+/// Why `newPassword` may not replace `oldPassword` (UI-11: at least 8 characters, letters and
+/// digits, not the old one), in words for the agent; "" when it may.
+std::string passwordPolicyProblem(std::string_view newPassword, std::string_view oldPassword);
+
 /// True when `text` has the shape of an argon2 hash string (it is not checked further).
 bool looksLikePasswordHash(std::string_view text);
 

@@ -12,12 +12,14 @@
 #include "model/simulation.hpp"
 #include "model/voice_service.hpp"
 #include "store/campaign_journal.hpp"
+#include "store/calendar_service.hpp"
 #include "store/customer_records.hpp"
 #include "store/email_archive.hpp"
 #include "store/email_service.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
 #include "store/support_inbox.hpp"
+#include "store/profile_service.hpp"
 #include "store/team_chat.hpp"
 
 #include <agentdesk/events/core.hpp>
@@ -56,6 +58,8 @@ public:
         campaigns_ = std::make_unique<CampaignService>(*center_, host.bus(), host.clock(), host.timers(),
                                                        std::move(campaigns), *campaignJournal_);
         directory_ = std::make_unique<DirectoryService>(*center_, host.bus());
+        calendar_ = std::make_unique<CalendarService>(*center_, *store_, host.bus(), host.clock(), host.timers());
+        profiles_ = std::make_unique<ProfileService>(*center_, *store_, host.bus(), host.clock());
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
@@ -117,6 +121,8 @@ public:
         emailArchive_.reset();
         customers_.reset();
         teamChat_.reset();
+        profiles_.reset();
+        calendar_.reset();
         directory_.reset();
         voice_.reset();
         campaigns_.reset();
@@ -137,6 +143,8 @@ private:
     std::unique_ptr<DirectoryService> directory_;
     std::unique_ptr<CustomerRecords> customers_;
     std::unique_ptr<TeamChat> teamChat_;
+    std::unique_ptr<CalendarService> calendar_;
+    std::unique_ptr<ProfileService> profiles_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<EmailArchive> emailArchive_;

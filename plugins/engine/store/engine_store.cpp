@@ -22,13 +22,14 @@ constexpr std::string_view emailMessageColumns =
     "id, case_id, direction, from_address, to_address, subject, body, at_ms";
 
 constexpr std::string_view calendarColumns =
-    "id, agent_id, title, note, starts_ms, ends_ms, remind_at_ms, kind, interaction_id";
+    "id, agent_id, title, note, starts_ms, ends_ms, remind_at_ms, kind, interaction_id, customer_id";
 
 constexpr std::string_view voicemailColumns = "id, agent_id, from_address, at_ms, duration_s, heard";
 
 constexpr std::string_view blacklistColumns = "address, channel, reason, added_by, added_ms";
 
-constexpr std::string_view profileColumns = "agent_id, display_name, email, phone, signature, language, updated_ms";
+constexpr std::string_view profileColumns =
+    "agent_id, display_name, email, phone, signature, language, updated_ms, photo_path";
 
 /// A named enum read back from a column; text this build does not know is reported, not guessed.
 template <NamedEnum E>
@@ -77,7 +78,8 @@ CalendarEvent readCalendarEvent(const Statement& row, const Database& db) {
             row.columnInt64(5),
             row.columnOptionalInt64(6),
             enumColumn<CalendarEntryKind>(row, 7, db, "calendar entry kind"),
-            row.columnOptionalText(8)};
+            row.columnOptionalText(8),
+            row.columnOptionalText(9)};
 }
 
 Voicemail readVoicemail(const Statement& row) {
@@ -96,7 +98,7 @@ BlacklistEntry readBlacklistEntry(const Statement& row, const Database& db) {
 
 AgentProfile readProfile(const Statement& row) {
     return {row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
-            row.columnText(4), row.columnText(5), row.columnInt64(6)};
+            row.columnText(4), row.columnText(5), row.columnInt64(6), row.columnText(7)};
 }
 
 /// Every row `query` gives, read by `read`.
@@ -308,7 +310,7 @@ bool EngineStore::setCaseStatus(std::string_view id, std::string_view status, st
 
 namespace {
 
-/// Binds an entry's columns after the id: ?2 agent .. ?9 interaction.
+/// Binds an entry's columns after the id: ?2 agent .. ?9 interaction, ?10 customer.
 void bindCalendarEvent(Statement& s, const CalendarEvent& event) {
     s.bind(2, event.agentId)
         .bind(3, event.title)
@@ -317,7 +319,8 @@ void bindCalendarEvent(Statement& s, const CalendarEvent& event) {
         .bind(6, event.endsMs)
         .bind(7, event.remindAtMs)
         .bind(8, enumName(event.kind))
-        .bind(9, event.interactionId);
+        .bind(9, event.interactionId)
+        .bind(10, event.customerId);
 }
 
 }  // namespace
@@ -325,8 +328,8 @@ void bindCalendarEvent(Statement& s, const CalendarEvent& event) {
 std::int64_t EngineStore::addEvent(const CalendarEvent& event) {
     Transaction transaction(db_);
     Statement insert = db_.prepare(
-        "INSERT INTO calendar_events (agent_id, title, note, starts_ms, ends_ms, remind_at_ms, kind, interaction_id) "
-        "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "INSERT INTO calendar_events (agent_id, title, note, starts_ms, ends_ms, remind_at_ms, kind, interaction_id, "
+        "customer_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     bindCalendarEvent(insert, event);
     insert.execute();
     const std::int64_t id = db_.lastInsertRowId();
@@ -337,7 +340,7 @@ std::int64_t EngineStore::addEvent(const CalendarEvent& event) {
 bool EngineStore::updateEvent(const CalendarEvent& event) {
     return commitWrite(db_,
                        "UPDATE calendar_events SET agent_id = ?2, title = ?3, note = ?4, starts_ms = ?5, ends_ms = ?6, "
-                       "remind_at_ms = ?7, kind = ?8, interaction_id = ?9 WHERE id = ?1",
+                       "remind_at_ms = ?7, kind = ?8, interaction_id = ?9, customer_id = ?10 WHERE id = ?1",
                        [&](Statement& s) {
                            s.bind(1, event.id);
                            bindCalendarEvent(s, event);
@@ -369,6 +372,20 @@ std::vector<CalendarEvent> EngineStore::dueReminders(std::optional<std::string_v
     Statement query = db_.prepare(sql);
     query.bind(1, agentId).bind(2, uptoMs);
     return readAll(query, [&](const Statement& row) { return readCalendarEvent(row, db_); });
+}
+
+std::vector<CalendarEvent> EngineStore::pendingReminders() const {
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM calendar_events WHERE remind_at_ms IS NOT NULL ORDER BY remind_at_ms, id", calendarColumns);
+    Statement query = db_.prepare(sql);
+    return readAll(query, [&](const Statement& row) { return readCalendarEvent(row, db_); });
+}
+
+std::optional<CalendarEvent> EngineStore::event(std::int64_t id) const {
+    static const std::string sql = fmt::format("SELECT {} FROM calendar_events WHERE id = ?1", calendarColumns);
+    Statement query = db_.prepare(sql);
+    query.bind(1, id);
+    return readOne(query, [&](const Statement& row) { return readCalendarEvent(row, db_); });
 }
 
 bool EngineStore::dismissReminder(std::int64_t id) {
@@ -442,9 +459,9 @@ std::vector<BlacklistEntry> EngineStore::blacklist() const {
 
 void EngineStore::saveProfile(const AgentProfile& profile) {
     static const std::string sql = fmt::format(
-        "INSERT INTO agent_profiles ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+        "INSERT INTO agent_profiles ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
         "ON CONFLICT (agent_id) DO UPDATE SET display_name = ?2, email = ?3, phone = ?4, signature = ?5, "
-        "language = ?6, updated_ms = ?7",
+        "language = ?6, updated_ms = ?7, photo_path = ?8",
         profileColumns);
     commitWrite(db_, sql, [&](Statement& s) {
         s.bind(1, profile.agentId)
@@ -453,8 +470,22 @@ void EngineStore::saveProfile(const AgentProfile& profile) {
             .bind(4, profile.phone)
             .bind(5, profile.signature)
             .bind(6, profile.language)
-            .bind(7, profile.updatedMs);
+            .bind(7, profile.updatedMs)
+            .bind(8, profile.photoPath);
     });
+}
+
+void EngineStore::savePasswordHash(std::string_view agentId, std::string_view hash, std::int64_t atMs) {
+    commitWrite(db_,
+                "INSERT INTO agent_profiles (agent_id, updated_ms, password_hash) VALUES (?1, ?2, ?3) "
+                "ON CONFLICT (agent_id) DO UPDATE SET password_hash = ?3, updated_ms = ?2",
+                [&](Statement& s) { s.bind(1, agentId).bind(2, atMs).bind(3, hash); });
+}
+
+std::string EngineStore::passwordHash(std::string_view agentId) const {
+    Statement query = db_.prepare("SELECT password_hash FROM agent_profiles WHERE agent_id = ?1");
+    query.bind(1, agentId);
+    return query.step() ? query.columnText(0) : std::string();
 }
 
 std::optional<AgentProfile> EngineStore::profile(std::string_view agentId) const {

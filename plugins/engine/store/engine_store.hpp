@@ -101,6 +101,7 @@ struct CalendarEvent {
     std::optional<std::int64_t> remindAtMs;   ///< nullopt: no reminder (or already dismissed)
     CalendarEntryKind kind = CalendarEntryKind::Event;
     std::optional<std::string> interactionId;  ///< the interaction a follow-up continues
+    std::optional<std::string> customerId;     ///< the customer a follow-up is for (schema v8)
 
     bool operator==(const CalendarEvent&) const = default;
 };
@@ -137,6 +138,7 @@ struct AgentProfile {
     std::string signature;
     std::string language;  ///< e.g. "en", "fr-CA"
     std::int64_t updatedMs = 0;
+    std::string photoPath;  ///< an image file the agent chose, "" for none (schema v8)
 
     bool operator==(const AgentProfile&) const = default;
 };
@@ -235,6 +237,14 @@ public:
     /// Inserts or replaces the agent's profile.
     void saveProfile(const AgentProfile& profile);
     std::optional<AgentProfile> profile(std::string_view agentId) const;
+    /// Keeps the hash of a password the agent changed (their profile row is created when missing).
+    void savePasswordHash(std::string_view agentId, std::string_view hash, std::int64_t atMs);
+    /// The hash of the password the agent changed last, or "" when they never did.
+    std::string passwordHash(std::string_view agentId) const;
+    /// Every entry (all agents) whose reminder has not been shown yet, by reminder time.
+    std::vector<CalendarEvent> pendingReminders() const;
+    /// One entry, or nullopt.
+    std::optional<CalendarEvent> event(std::int64_t id) const;
 
     // ---- internal chat --------------------------------------------------------------------------
 

@@ -289,6 +289,12 @@ CREATE TABLE campaign_attempts (
     at_ms          INTEGER NOT NULL
 );
 CREATE INDEX campaign_attempts_by_record ON campaign_attempts (campaign_id, record_id, id);
+// v8: a follow-up names the customer it is for; a profile keeps the agent's photo and, once they
+// changed it in the desktop, their password hash (which then takes the place of users.json's).
+constexpr std::string_view schemaV8 = R"sql(
+ALTER TABLE calendar_events ADD COLUMN customer_id TEXT;
+ALTER TABLE agent_profiles ADD COLUMN photo_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE agent_profiles ADD COLUMN password_hash TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr std::array migrations{
@@ -299,6 +305,7 @@ constexpr std::array migrations{
     Migration{5, "email threads, headers, attachments, follow-ups and full-text search", schemaV5},
     Migration{6, "call quality reports and the administrator's inbox", schemaV6},
     Migration{7, "outbound campaigns: calling record states and attempts", schemaV7},
+    Migration{8, "follow-ups for customers, profile photo and password", schemaV8},
 };
 
 }  // namespace

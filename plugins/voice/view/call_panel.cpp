@@ -116,6 +116,8 @@ void CallPanel::draw() {
     if (ImGui::Button(AD_ICON_TIMES " Release")) model_.release();
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    followUp_.draw(offer);
 
     // Consult and transfer: the picker below says whom to.
     ImGui::BeginDisabled(!model_.canConsult() && !model_.canTransfer());

@@ -7,6 +7,7 @@
 // was brought into.
 
 #include "model/call_control.hpp"
+#include "view/follow_up_action.hpp"
 
 #include <agentdesk/host_api.hpp>
 
@@ -41,6 +42,7 @@ private:
     char targetQuery_[64] = {};
     char targetNumber_[64] = {};
     bool searched_ = false;
+    FollowUpAction followUp_{host_};  // VOICE-24
 };
 
 }  // namespace agentdesk::voice

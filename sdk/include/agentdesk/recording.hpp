@@ -5,7 +5,8 @@
 //     {"atMs":1767600000000,"topic":"agent.state.set","sender":"agent","correlation":7,"payload":{...}}
 //
 // payload is the msgpack map as JSON, or {"undecodable": "<hex>"} when it is not msgpack. Values
-// of fields named "password" are written as "***": recordings go into bug reports.
+// of fields named "password" or "...Password" (oldPassword, newPassword) are written as "***":
+// recordings go into bug reports.
 
 #include "agentdesk/bus.hpp"
 #include "agentdesk/clock.hpp"
@@ -21,7 +22,8 @@ namespace detail {
 inline void redactPasswords(nlohmann::json& value) {
     if (value.is_object()) {
         for (auto& [key, field] : value.items()) {
-            if (key == "password" && field.is_string()) field = "***";
+            const bool secret = key == "password" || key.ends_with("Password");
+            if (secret && field.is_string()) field = "***";
             else redactPasswords(field);
         }
     } else if (value.is_array()) {

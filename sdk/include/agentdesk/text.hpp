@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace agentdesk::text {
 
@@ -38,6 +40,23 @@ inline std::string dateTimeText(std::int64_t epochMs) {
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                   static_cast<long long>(time.hours().count()), static_cast<long long>(time.minutes().count()));
     return out;
+}
+
+/// The moment typed as "2026-01-05 09:30" (or "2026-01-05T09:30", UTC, as dateTimeText writes it),
+/// or nullopt when it is not a real date and time.
+inline std::optional<std::int64_t> parseDateTime(std::string_view typed) {
+    using namespace std::chrono;
+    int y = 0;
+    unsigned mo = 0, d = 0, h = 0, mi = 0;
+    char sep = 0;
+    char rest = 0;
+    const std::string text(typed);
+    if (std::sscanf(text.c_str(), " %4d-%2u-%2u%c%2u:%2u %c", &y, &mo, &d, &sep, &h, &mi, &rest) != 6) return std::nullopt;
+    if ((sep != ' ' && sep != 'T') || h > 23 || mi > 59) return std::nullopt;
+    const year_month_day date{year(y), month(mo), day(d)};
+    if (!date.ok()) return std::nullopt;
+    const sys_time<milliseconds> at = sys_days(date) + hours(h) + minutes(mi);
+    return at.time_since_epoch().count();
 }
 
 /// A file size for people: "512 bytes", "3 KB", "4.2 MB".

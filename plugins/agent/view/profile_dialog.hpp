@@ -1,0 +1,39 @@
+#pragma once
+// The Profile dialog (spec UI-11), opened from the user menu: the initials avatar, display name,
+// photo (a path to an image file; the desktop has no way to show images to plugins yet, so the
+// initials stand in for it), dial-out number and language; and the password change.
+
+#include "model/profile_model.hpp"
+
+#include <agentdesk/host_api.hpp>
+
+namespace agentdesk::agent {
+
+class ProfileDialog {
+public:
+    ProfileDialog(ProfileModel& model, HostApi& host) : model_(model), host_(host) {}
+    /// Opens the dialog on the next draw, filled from the stored profile.
+    void open();
+    void draw();
+    /// The name the top bar shows: the profile's, else the account's.
+    std::string displayName() const { return model_.displayName(); }
+    /// Draws the round initials avatar of `name` at the cursor, `size` pixels wide.
+    static void avatar(const std::string& name, float size);
+
+private:
+    ProfileModel& model_;
+    HostApi& host_;
+    bool open_ = false;     // to be placed and focused on the next draw
+    bool visible_ = false;
+    bool saveAsked_ = false;
+    char displayName_[96] = {};
+    char photo_[512] = {};
+    char phone_[32] = {};
+    int language_ = 0;
+    char oldPassword_[128] = {};
+    char newPassword_[128] = {};
+    char confirmPassword_[128] = {};
+    std::string error_;
+};
+
+}  // namespace agentdesk::agent
