@@ -289,6 +289,8 @@ CREATE TABLE campaign_attempts (
     at_ms          INTEGER NOT NULL
 );
 CREATE INDEX campaign_attempts_by_record ON campaign_attempts (campaign_id, record_id, id);
+)sql";
+
 // v8: a follow-up names the customer it is for; a profile keeps the agent's photo and, once they
 // changed it in the desktop, their password hash (which then takes the place of users.json's).
 constexpr std::string_view schemaV8 = R"sql(
