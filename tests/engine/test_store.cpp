@@ -323,7 +323,7 @@ TEST_CASE("store migration: a version 1 database is upgraded with its rows kept"
     REQUIRE(store.setWrapUp("i-1", "Quote sent", "Wants the annual plan"));
     CHECK(store.interaction("i-1")->disposition == "Quote sent");
     CHECK(store.interaction("i-1")->notes == "Wants the annual plan");
-    store.saveProfile({"agent-anna", "Anna", "anna@example.com", "", "", "en", 6000});
+    store.saveProfile({"agent-anna", "Anna", "anna@example.com", "", "", "en", 6000, ""});
     CHECK(store.profile("agent-anna").has_value());
 }
 
@@ -538,11 +538,11 @@ TEST_CASE("store: calendar entries are added, updated, found by time range and d
     TempDir dir;
     EngineStore store(dir.databaseFile());
     CalendarEvent meeting{0, "agent-anna", "Team meeting", "Room 2", 10'000, 20'000, std::nullopt,
-                          CalendarEntryKind::Event, std::nullopt};
+                          CalendarEntryKind::Event, std::nullopt, std::nullopt};
     CalendarEvent followUp{0, "agent-anna", "Call back Mr Dupont", "About the refund", 30'000, 30'000, 29'000,
-                           CalendarEntryKind::FollowUp, "i-7"};
+                           CalendarEntryKind::FollowUp, "i-7", std::nullopt};
     const CalendarEvent otherAgent{0, "agent-bob", "Training", "", 10'000, 40'000, std::nullopt,
-                                   CalendarEntryKind::Event, std::nullopt};
+                                   CalendarEntryKind::Event, std::nullopt, std::nullopt};
     meeting.id = store.addEvent(meeting);
     followUp.id = store.addEvent(followUp);
     store.addEvent(otherAgent);
@@ -578,7 +578,7 @@ TEST_CASE("store: reminders come due and are dismissed") {
     EngineStore store(dir.databaseFile());
     auto entry = [](std::string agent, std::int64_t starts, std::optional<std::int64_t> remind) {
         return CalendarEvent{0, std::move(agent), "Follow up", "", starts, starts, remind,
-                             CalendarEntryKind::FollowUp, std::nullopt};
+                             CalendarEntryKind::FollowUp, std::nullopt, std::nullopt};
     };
     const std::int64_t annaLate = store.addEvent(entry("agent-anna", 9'000, 8'000));
     const std::int64_t annaEarly = store.addEvent(entry("agent-anna", 9'000, 5'000));
@@ -644,7 +644,7 @@ TEST_CASE("store: the blacklist is kept by address and channel, addresses compar
 TEST_CASE("store: an agent profile round-trips and is replaced as a whole") {
     TempDir dir;
     const AgentProfile anna{"agent-anna", "Anna Martin", "anna@center.example", "+33 1 98 76 54 32",
-                            "Anna\nCustomer care", "fr-FR", 1000};
+                            "Anna\nCustomer care", "fr-FR", 1000, ""};
     {
         EngineStore store(dir.databaseFile());
         store.saveProfile(anna);
@@ -652,7 +652,7 @@ TEST_CASE("store: an agent profile round-trips and is replaced as a whole") {
     }
     EngineStore store(dir.databaseFile());
     CHECK(store.profile("agent-anna") == anna);
-    const AgentProfile renamed{"agent-anna", "Anna M.", "", "", "", "en", 2000};
+    const AgentProfile renamed{"agent-anna", "Anna M.", "", "", "", "en", 2000, ""};
     store.saveProfile(renamed);
     CHECK(store.profile("agent-anna") == renamed);
 }
