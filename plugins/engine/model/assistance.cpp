@@ -177,6 +177,7 @@ void Assistance::endSupervision(std::map<std::string, Supervision>::iterator it,
 }
 
 void Assistance::endSupervisions(const std::string& interactionId) {
+    clearHand(interactionId, events::AssistanceOutcome::InteractionEnded, {}, 0);
     for (auto it = supervisions_.begin(); it != supervisions_.end();) {
         auto next = std::next(it);
         if (it->second.started.interactionId == interactionId) endSupervision(it, 0);
@@ -184,15 +185,10 @@ void Assistance::endSupervisions(const std::string& interactionId) {
     }
 }
 
-void Assistance::ended(const Interaction& interaction, events::EndedBy) {
-    clearHand(interaction.id, events::AssistanceOutcome::InteractionEnded, {}, 0);
-    endSupervisions(interaction.id);
-}
+void Assistance::ended(const Interaction& interaction, events::EndedBy) { endSupervisions(interaction.id); }
 
 void Assistance::transferred(const Interaction& interaction, const std::string&) {
-    // The agent who asked is no longer on it.
-    clearHand(interaction.id, events::AssistanceOutcome::InteractionEnded, {}, 0);
-    endSupervisions(interaction.id);
+    endSupervisions(interaction.id);  // the agent who asked is no longer on it
 }
 
 void Assistance::loggedOut(const UserAccount& user, TimePoint) {

@@ -65,6 +65,7 @@ private:
               bool simulated, std::uint64_t correlation);
     void clearHand(const std::string& interactionId, events::AssistanceOutcome outcome, const std::string& by,
                    std::uint64_t correlation);
+    /// The agent's part in the interaction is over: its hand clears and its supervisions end.
     void endSupervisions(const std::string& interactionId);
     void endSupervision(std::map<std::string, Supervision>::iterator it, std::uint64_t correlation);
     const UserAccount* playedSupervisorFor(const UserAccount& agent) const;

@@ -40,11 +40,6 @@ std::string safeFileName(std::string_view name) {
 
 }  // namespace
 
-const std::vector<std::string>& SupportInbox::knownProblems() {
-    static const std::vector<std::string> problems{"echo", "noise", "one_way_audio", "dropped", "delay", "other"};
-    return problems;
-}
-
 SupportInbox::SupportInbox(ContactCenter& center, EngineStore& store, Bus& bus, const Clock& clock,
                            std::filesystem::path inboxDir)
     : center_(center), store_(store), bus_(bus), clock_(clock), inboxDir_(std::move(inboxDir)) {
@@ -91,7 +86,7 @@ void SupportInbox::onReport(const events::ReportCallQuality& c, const Message& m
     }
     std::vector<std::string> problems;
     for (const std::string& problem : c.problems) {
-        const auto& known = knownProblems();
+        const auto& known = events::callQualityProblems();
         if (std::find(known.begin(), known.end(), problem) == known.end()) {
             return refuse(c.topic, "invalid_report", fmt::format("\"{}\" is not a call quality problem.", problem),
                           m.correlation);

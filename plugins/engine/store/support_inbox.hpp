@@ -46,8 +46,6 @@ struct InboxItem {
 
 class SupportInbox {
 public:
-    /// The problems a report may name.
-    static const std::vector<std::string>& knownProblems();
     /// The largest bundle accepted.
     static constexpr std::int64_t maxUploadBytes = 64 * 1024 * 1024;
 

@@ -21,11 +21,6 @@ const char* modeDoing(events::SupervisionMode mode) {
 
 }  // namespace
 
-const std::vector<std::string>& reportableProblems() {
-    static const std::vector<std::string> problems{"echo", "noise", "one_way_audio", "dropped", "delay", "other"};
-    return problems;
-}
-
 std::string problemLabel(std::string_view problem) {
     if (problem == "echo") return "Echo";
     if (problem == "noise") return "Noise or static";

@@ -119,7 +119,5 @@ private:
 
 /// How a problem code reads for the agent ("one_way_audio" -> "One-way audio").
 std::string problemLabel(std::string_view problem);
-/// The problems the report form offers, in order.
-const std::vector<std::string>& reportableProblems();
 
 }  // namespace agentdesk::support

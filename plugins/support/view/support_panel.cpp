@@ -158,7 +158,7 @@ void SupportPanel::drawQuality() {
         return;
     }
     chooseWork("##report-on", calls, reportOn_);
-    const auto& problems = reportableProblems();
+    const auto& problems = events::callQualityProblems();
     for (std::size_t i = 0; i < problems.size(); ++i) {
         if (i % 3 != 0) ImGui::SameLine(static_cast<float>(i % 3) * ImGui::GetFontSize() * 10.0f);
         ImGui::Checkbox(problemLabel(problems[i]).c_str(), &problems_[i]);

@@ -143,8 +143,15 @@ struct SupervisionEnded {
     MSGPACK_DEFINE_MAP(supervisorId, agentId, interactionId)
 };
 
+/// The problems a call quality report may name, in the order a form offers them.
+inline const std::vector<std::string>& callQualityProblems() {
+    static const std::vector<std::string> problems{"echo", "noise", "one_way_audio", "dropped", "delay", "other"};
+    return problems;
+}
+
 /// Command: report a quality problem with a call the agent has or had. `problems` holds one or
-/// more of "echo", "noise", "one_way_audio", "dropped", "delay", "other". Answered by CallQualityReported.
+/// more of callQualityProblems(): "echo", "noise", "one_way_audio", "dropped", "delay", "other".
+/// Answered by CallQualityReported.
 struct ReportCallQuality {
     static constexpr std::string_view topic = "quality.report";
     std::string agentId;
