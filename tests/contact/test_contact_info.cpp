@@ -4,6 +4,9 @@
 #include "model/contact_info.hpp"
 #include "model/chat_service.hpp"
 #include "model/contact_center.hpp"
+#include "model/voice_automation.hpp"
+#include "model/voice_service.hpp"
+#include "store/call_journal.hpp"
 #include "store/customer_records.hpp"
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
@@ -117,4 +120,22 @@ TEST_CASE("an unknown caller shows as unknown, then with their earlier calls fro
     (void)call;
     CHECK_FALSE(d.records.lookUp("", "+1 000").found);
     CHECK(d.records.lookUp("", "maria@example.es").customer.id == "c-1");
+}
+
+TEST_CASE("a text sent from the call appears in the customer's history shown at once") {
+    Desktop d;
+    engine::VoiceService voice{d.contactCenter, d.harness.bus, d.harness.clock};
+    engine::StoredCallJournal journal{d.store};
+    engine::VoiceAutomation automation{d.contactCenter, voice, d.harness.bus, d.harness.clock, journal};
+    const std::string call = *d.contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
+    d.harness.bus.publish(events::Accept{call, "u-anna"});
+    REQUIRE(d.info.record());
+    const std::size_t before = d.info.record()->history.size();
+    d.harness.advance(5s);
+    d.harness.bus.publish(events::SendSms{call, "u-anna", "", "Your parcel ships today"});
+    const auto& history = d.info.record()->history;
+    REQUIRE(history.size() == before + 1);
+    CHECK(history.front().outcome == "sms sent");  // newest first
+    CHECK(history.front().subject == "Your parcel ships today");
+    CHECK(history.front().serviceName == "SMS to +34612345678");
 }

@@ -66,6 +66,9 @@ two_shots call.json call-held.png call-dialpad.png
 # A consultation with the consult / transfer picker open, then a conference of four.
 rm -rf "$home"
 two_shots call_conference.json call-consulting.png call-conference.png
+# The customer in a voice signature (the controls wait), then a message playing with the signature's id and a text sent.
+rm -rf "$home"
+two_shots call_automation.json call-in-application.png call-automation.png
 # A campaign record in preview (countdown, numbers, fields, earlier attempts), then its disposition list.
 rm -rf "$home"
 two_shots campaign.json campaign-preview.png campaign-disposition.png

@@ -1,6 +1,7 @@
 #include "model/contact_info.hpp"
 
 #include <agentdesk/events/desktop.hpp>
+#include <agentdesk/events/voice.hpp>
 
 namespace agentdesk::contact {
 
@@ -37,6 +38,9 @@ ContactInfo::ContactInfo(Bus& bus, Shown shown, OpenPage openPage)
         const bool shown = e.interactionId == interactionId_;
         if (shown) request();  // the history has the finished interaction now
         offers_.erase(e.interactionId);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::SmsSent>([this](const events::SmsSent& e) {
+        if (e.interactionId == interactionId_) request();  // the text joined the history shown
     }));
     subscriptions_.push_back(bus_.subscribe<events::CustomerRecord>([this](const events::CustomerRecord& e, const Message& m) {
         if (m.correlation != pending_) return;

@@ -68,7 +68,7 @@ void ContactPanel::draw() {
                 ImGui::TableNextColumn();
                 const bool current = entry.interactionId == model_.interactionId();
                 const std::string label = fmt::format("{} {}{}##{}", ui::channelIcon(entry.channel), dateTime(entry.queuedAtMs),
-                                                      current ? " (now)" : "", entry.interactionId);
+                                                      current ? " (now)" : "", row);
                 const bool selected = entry.interactionId == transcript.interactionId;
                 if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns) &&
                     entry.channel == Channel::Chat) {

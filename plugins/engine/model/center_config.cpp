@@ -45,6 +45,36 @@ Capacity parseCapacity(const json& content, std::string_view where) {
     return capacity;
 }
 
+events::ApplicationKind parseApplicationKind(const json& object, std::string_view where) {
+    const std::string kind = optionalString(object, "kind", where, "Other");
+    for (auto candidate : {events::ApplicationKind::Payment, events::ApplicationKind::Survey,
+                           events::ApplicationKind::Signature, events::ApplicationKind::Other}) {
+        if (kind == enumName(candidate)) return candidate;
+    }
+    fail(where, fmt::format("\"kind\" \"{}\" is not one of Payment, Survey, Signature, Other", kind));
+}
+
+/// A list of objects under `key`, each read by `parse(object, where)`; ids must be distinct.
+template <typename T, typename Parse>
+std::vector<T> parseCatalogList(const json& voice, const char* key, std::string_view where, std::vector<T> fallback,
+                                Parse parse) {
+    auto it = voice.find(key);
+    if (it == voice.end() || it->is_null()) return fallback;
+    const std::string here = fmt::format("{}, \"{}\"", where, key);
+    if (!it->is_array()) fail(here, "must be a list of objects with an \"id\" and a \"name\"");
+    std::vector<T> out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& entry = (*it)[i];
+        const std::string at = fmt::format("{} entry {}", here, i + 1);
+        if (!entry.is_object()) fail(at, "must be an object with an \"id\" and a \"name\"");
+        T item = parse(entry, at);
+        if (!ids.insert(item.id).second) fail(at, fmt::format("the id \"{}\" is used twice", item.id));
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
 VoiceSettings parseVoice(const json& content, std::string_view where) {
     VoiceSettings voice;
     auto it = content.find("voice");
@@ -54,6 +84,28 @@ VoiceSettings parseVoice(const json& content, std::string_view where) {
     voice.conferenceLimit = optionalInt(*it, "conferenceLimit", here, voice.conferenceLimit, 3, 32);
     voice.conferenceContinuesWithoutHost =
         optionalBool(*it, "conferenceContinuesWithoutHost", here, voice.conferenceContinuesWithoutHost);
+    voice.applications = parseCatalogList<events::VoiceApplication>(
+        *it, "applications", here, std::move(voice.applications), [](const json& entry, std::string_view at) {
+            events::VoiceApplication application;
+            application.id = requireString(entry, "id", at);
+            application.name = requireString(entry, "name", at);
+            application.kind = parseApplicationKind(entry, at);
+            application.description = optionalString(entry, "description", at);
+            application.durationS = optionalInt(entry, "durationSeconds", at, 30, 1, 3600);
+            // A signature is the agent's to continue with: it always comes back.
+            application.canKeep = application.kind != events::ApplicationKind::Signature &&
+                                  optionalBool(entry, "canKeepCall", at, true);
+            return application;
+        });
+    voice.messages = parseCatalogList<events::PrerecordedMessage>(
+        *it, "messages", here, std::move(voice.messages), [](const json& entry, std::string_view at) {
+            events::PrerecordedMessage message;
+            message.id = requireString(entry, "id", at);
+            message.name = requireString(entry, "name", at);
+            message.text = optionalString(entry, "text", at);
+            message.durationS = optionalInt(entry, "durationSeconds", at, 15, 1, 600);
+            return message;
+        });
     return voice;
 }
 
@@ -162,6 +214,37 @@ UserAccount parseUser(const json& entry, const std::string& where) {
 }
 
 }  // namespace
+
+std::vector<events::VoiceApplication> VoiceSettings::defaultApplications() {
+    using events::ApplicationKind;
+    return {
+        {"payment", "Payment by keypad", ApplicationKind::Payment, "The customer keys in their card; the agent hears nothing of it", 45, true},
+        {"survey", "Satisfaction survey", ApplicationKind::Survey, "Three questions answered on the keypad", 40, true},
+        {"signature", "Voice signature", ApplicationKind::Signature, "Records the customer's spoken consent", 25, false},
+    };
+}
+
+std::vector<events::PrerecordedMessage> VoiceSettings::defaultMessages() {
+    return {
+        {"disclaimer", "Recording disclaimer", "This call may be recorded for quality and training purposes.", 8},
+        {"hours", "Opening hours", "We are open Monday to Friday from eight to eight, Saturday from nine to five.", 15},
+        {"privacy", "Privacy notice", "How we use your data is explained at our website under Privacy.", 20},
+    };
+}
+
+const events::VoiceApplication* VoiceSettings::findApplication(std::string_view id) const {
+    for (const events::VoiceApplication& application : applications) {
+        if (application.id == id) return &application;
+    }
+    return nullptr;
+}
+
+const events::PrerecordedMessage* VoiceSettings::findMessage(std::string_view id) const {
+    for (const events::PrerecordedMessage& message : messages) {
+        if (message.id == id) return &message;
+    }
+    return nullptr;
+}
 
 // ---- CenterConfig --------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 //   users.json      who can log in (id, user name, role, team, skills, argon2id password hash);
 //                   "simulated": true marks a colleague the engine plays itself
 //   center.json     Not Ready reasons, login policy, desk phones, ring and After Call Work defaults,
-//                   channel capacity, conferences ("voice"), the simulation (seed, speed, daily profile)
+//                   channel capacity, conferences, voice applications and messages ("voice"), the simulation (seed, speed, daily profile)
 //   services.json   the services interactions are routed for: channel, skills, service level,
 //                   timers, dispositions, and how often simulated customers arrive
 //   customers.json  sample customers the simulation plays (name, phone, email)
@@ -14,6 +14,7 @@
 #include "model/wrap_up.hpp"
 
 #include <agentdesk/clock.hpp>
+#include <agentdesk/events/voice.hpp>
 #include <agentdesk/types.hpp>
 
 #include <nlohmann/json_fwd.hpp>
@@ -60,10 +61,20 @@ struct Capacity {
     int of(Channel channel) const;
 };
 
-/// Consultations, transfers and conferences (center.json "voice", spec VOICE-14..18).
+/// Consultations, transfers and conferences, voice applications and prerecorded messages
+/// (center.json "voice", spec VOICE-14..20, 23).
 struct VoiceSettings {
     int conferenceLimit = 6;                    ///< parties in a conference, the customer and the host included
     bool conferenceContinuesWithoutHost = true; ///< the others go on talking when the host leaves
+    std::vector<events::VoiceApplication> applications = defaultApplications();
+    std::vector<events::PrerecordedMessage> messages = defaultMessages();
+
+    /// Offered when center.json names none: a keypad payment, a survey and a voice signature.
+    static std::vector<events::VoiceApplication> defaultApplications();
+    /// Offered when center.json names none: a recording disclaimer, opening hours, a privacy notice.
+    static std::vector<events::PrerecordedMessage> defaultMessages();
+    const events::VoiceApplication* findApplication(std::string_view id) const;
+    const events::PrerecordedMessage* findMessage(std::string_view id) const;
 };
 
 /// The simulated traffic (center.json "simulation").

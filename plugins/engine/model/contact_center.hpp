@@ -232,11 +232,12 @@ public:
         std::string toAgentId;
         std::string toServiceId;
         std::string number;
+        std::string application;  ///< a voice application takes the call for good (VOICE-19)
         bool connected = false;  ///< warm: the colleague already talks to the agent, no ring
         std::string targetName;  ///< for the history and the agent, e.g. "Ben Okafor"
     };
     /// Hands a connected call on: the customer's call goes on as a new interaction (its id in
-    /// `newInteractionId`, "" for a number) that rings at the colleague (connected at once when
+    /// `newInteractionId`, "" for a number or an application) that rings at the colleague (connected at once when
     /// warm) or waits in the service's queue; the agent's part ends (by Transferred) with After
     /// Call Work as the service has it.
     std::optional<Refusal> transferCall(std::string_view agentId, std::string_view interactionId,

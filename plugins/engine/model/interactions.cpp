@@ -692,6 +692,8 @@ std::optional<ContactCenter::Refusal> ContactCenter::transferCall(std::string_vi
         if (service->channel != Channel::Voice) {
             return Refusal{error_codes::unknownService, fmt::format("{} does not take calls.", service->name)};
         }
+    } else if (!to.application.empty()) {
+        // The automated scenario keeps the customer: nothing goes on in the center.
     } else {
         dialled = normalizedNumber(to.number);
         if (dialled.empty()) {
@@ -703,7 +705,7 @@ std::optional<ContactCenter::Refusal> ContactCenter::transferCall(std::string_vi
 
     // The customer's call goes on as a new interaction; the agent's part ends and is wrapped up.
     Interaction* next = nullptr;
-    if (dialled.empty()) {
+    if (dialled.empty() && to.application.empty()) {
         auto created = std::make_unique<Interaction>();
         next = created.get();
         next->arrival = ++arrivals_;

@@ -239,10 +239,10 @@ std::string VoiceService::agentName(std::string_view agentId) const {
 }
 
 events::CallState* VoiceService::resolve(std::string_view command, const std::string& agentId,
-                                         const std::string& interactionId, std::uint64_t correlation) {
-    if (!interactionId.empty()) return controllable(command, agentId, interactionId, correlation);
+                                         const std::string& interactionId, std::uint64_t correlation, WhileBusy busy) {
+    if (!interactionId.empty()) return controllable(command, agentId, interactionId, correlation, busy);
     for (auto& [id, call] : calls_) {
-        if (call.agentId == agentId) return controllable(command, agentId, id, correlation);
+        if (call.agentId == agentId) return controllable(command, agentId, id, correlation, busy);
     }
     refuse(command, error_codes::invalidState, "You are not on a call.", correlation);
     return nullptr;
@@ -496,7 +496,8 @@ void VoiceService::refuse(std::string_view command, std::string_view code, std::
 }
 
 events::CallState* VoiceService::controllable(std::string_view command, const std::string& agentId,
-                                              const std::string& interactionId, std::uint64_t correlation) {
+                                              const std::string& interactionId, std::uint64_t correlation,
+                                              WhileBusy busy) {
     const Interaction* interaction = center_.interaction(interactionId);
     auto it = calls_.find(interactionId);
     if (!interaction || it == calls_.end()) {
@@ -507,7 +508,32 @@ events::CallState* VoiceService::controllable(std::string_view command, const st
         refuse(command, error_codes::notYours, "This call is handled by someone else.", correlation);
         return nullptr;
     }
+    const events::CallState& call = it->second;
+    if (busy == WhileBusy::Refuse && !call.application.applicationId.empty()) {
+        refuse(command, error_codes::invalidState,
+               fmt::format("The customer is in {}: the call comes back to you when it ends.", call.application.name),
+               correlation);
+        return nullptr;
+    }
+    if (busy == WhileBusy::Refuse && !call.message.messageId.empty()) {
+        refuse(command, error_codes::invalidState,
+               fmt::format("\"{}\" is playing: wait for it to end, or stop it.", call.message.name), correlation);
+        return nullptr;
+    }
     return &it->second;
+}
+
+bool VoiceService::pauseRecording(events::CallState& call) {
+    if (call.recording != events::Recording::On) return false;
+    call.recording = events::Recording::Paused;
+    call.recorded.back().toMs = toEpochMs(clock_.now());
+    return true;
+}
+
+void VoiceService::resumeRecording(events::CallState& call) {
+    if (call.recording != events::Recording::Paused) return;
+    call.recording = events::Recording::On;
+    call.recorded.push_back({toEpochMs(clock_.now()), 0});
 }
 
 void VoiceService::stopRecording(events::CallState& call) {

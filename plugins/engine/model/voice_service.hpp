@@ -3,7 +3,9 @@
 // with the hold time kept, mute, recording with pauses (the gaps are kept as gaps), DTMF digits,
 // consultations (a colleague answers after a short ring, only when Ready; a number always does),
 // blind and warm transfers, and conferences up to the configured number of parties. Answers the
-// commands of events/voice.hpp with the call's whole state.
+// commands of events/voice.hpp with the call's whole state. Voice applications, messages and texts
+// are model/voice_automation.hpp's; while an application has the customer or a message plays, the
+// other controls wait.
 
 #include "model/contact_center.hpp"
 
@@ -29,6 +31,17 @@ public:
     /// A connected call's state, or nullptr.
     const events::CallState* call(std::string_view interactionId) const;
 
+    /// Whether a command may act while a voice application has the customer or a message plays.
+    enum class WhileBusy { Refuse, Allow };
+    /// The call `agentId` controls: `interactionId`, or their connected call when it is "". On
+    /// refusal answers `command` with an Error and returns nullptr.
+    events::CallState* resolve(std::string_view command, const std::string& agentId, const std::string& interactionId,
+                               std::uint64_t correlation, WhileBusy busy = WhileBusy::Refuse);
+    /// Recording goes on again, as a new recorded part (after a pause the agent did not ask for).
+    void resumeRecording(events::CallState& call);
+    /// Pauses the recording when it is on; false when it was not.
+    bool pauseRecording(events::CallState& call);
+
     // CenterObserver
     void answered(const Interaction& interaction) override;
     void ended(const Interaction& interaction, events::EndedBy by) override;
@@ -37,13 +50,10 @@ public:
 private:
     /// The call the agent may control now; on refusal answers the command and returns nullptr.
     events::CallState* controllable(std::string_view command, const std::string& agentId,
-                                    const std::string& interactionId, std::uint64_t correlation);
+                                    const std::string& interactionId, std::uint64_t correlation,
+                                    WhileBusy busy = WhileBusy::Refuse);
     void refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation);
     void stopRecording(events::CallState& call);
-
-    /// The agent's connected call when `interactionId` is "", else as controllable().
-    events::CallState* resolve(std::string_view command, const std::string& agentId, const std::string& interactionId,
-                               std::uint64_t correlation);
     /// The party a consultation reaches, or nullopt after refusing the command.
     std::optional<events::CallParty> partyFor(std::string_view command, const std::string& agentId,
                                               const events::CallTarget& target, std::uint64_t correlation);

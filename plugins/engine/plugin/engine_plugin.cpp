@@ -10,7 +10,9 @@
 #include "model/directory_service.hpp"
 #include "model/metrics_publisher.hpp"
 #include "model/simulation.hpp"
+#include "model/voice_automation.hpp"
 #include "model/voice_service.hpp"
+#include "store/call_journal.hpp"
 #include "store/campaign_journal.hpp"
 #include "store/calendar_service.hpp"
 #include "store/customer_records.hpp"
@@ -54,6 +56,8 @@ public:
         host.log().info(fmt::format("interaction history in {} ({} stored)", store_->file().string(),
                                     store_->countInteractions()));
         voice_ = std::make_unique<VoiceService>(*center_, host.bus(), host.clock());
+        callJournal_ = std::make_unique<StoredCallJournal>(*store_);
+        voiceAutomation_ = std::make_unique<VoiceAutomation>(*center_, *voice_, host.bus(), host.clock(), *callJournal_);
         campaignJournal_ = std::make_unique<StoredCampaignJournal>(*store_);
         campaigns_ = std::make_unique<CampaignService>(*center_, host.bus(), host.clock(), host.timers(),
                                                        std::move(campaigns), *campaignJournal_);
@@ -124,6 +128,8 @@ public:
         profiles_.reset();
         calendar_.reset();
         directory_.reset();
+        voiceAutomation_.reset();
+        callJournal_.reset();
         voice_.reset();
         campaigns_.reset();
         campaignJournal_.reset();
@@ -138,6 +144,8 @@ private:
     std::unique_ptr<ContactCenter> center_;
     std::unique_ptr<InteractionRecorder> recorder_;
     std::unique_ptr<VoiceService> voice_;
+    std::unique_ptr<StoredCallJournal> callJournal_;
+    std::unique_ptr<VoiceAutomation> voiceAutomation_;
     std::unique_ptr<StoredCampaignJournal> campaignJournal_;
     std::unique_ptr<CampaignService> campaigns_;
     std::unique_ptr<DirectoryService> directory_;

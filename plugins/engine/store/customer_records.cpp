@@ -1,7 +1,11 @@
 #include "store/customer_records.hpp"
 
+#include "store/call_journal.hpp"
+
 #include <agentdesk/events/chat.hpp>
 #include <agentdesk/events/core.hpp>
+
+#include <algorithm>
 
 namespace agentdesk::engine {
 
@@ -59,6 +63,27 @@ events::CustomerRecord CustomerRecords::lookUp(std::string_view customerId, std:
         out.customer.phone = std::string(address);
     }
     for (const InteractionRecord& record : history) out.history.push_back(entryFor(record));
+
+    // Text messages sent from calls (VOICE-25), among the interactions by time.
+    const std::string number = customer ? std::string() : std::string(address);
+    if (customer || !number.empty()) {
+        for (const StoredText& text : storedTexts(store_, customer ? customer->id : std::string(), number)) {
+            events::HistoryEntry entry;
+            entry.interactionId = text.interactionId;
+            entry.channel = Channel::Voice;
+            entry.agentId = text.agentId;
+            if (const UserAccount* agent = config_.findUserById(text.agentId)) entry.agentName = agent->displayName;
+            entry.serviceName = "SMS to " + text.message.number;
+            entry.from = text.message.number;
+            entry.subject = text.message.text;
+            entry.queuedAtMs = entry.completedAtMs = text.message.atMs;
+            entry.outcome = "sms sent";
+            out.history.push_back(std::move(entry));
+        }
+        out.found = out.found || !out.history.empty();
+        std::stable_sort(out.history.begin(), out.history.end(),
+                         [](const events::HistoryEntry& a, const events::HistoryEntry& b) { return a.queuedAtMs > b.queuedAtMs; });
+    }
     return out;
 }
 

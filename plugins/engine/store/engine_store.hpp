@@ -156,6 +156,7 @@ public:
     const std::filesystem::path& file() const { return db_.file(); }
     /// The connection, for what the domain methods do not offer (tests, maintenance).
     Database& database() { return db_; }
+    const Database& database() const { return db_; }
 
     // ---- interactions ---------------------------------------------------------------------------
 

@@ -299,6 +299,37 @@ ALTER TABLE agent_profiles ADD COLUMN photo_path TEXT NOT NULL DEFAULT '';
 ALTER TABLE agent_profiles ADD COLUMN password_hash TEXT NOT NULL DEFAULT '';
 )sql";
 
+// v9: what voice applications reported back (a payment's reference, a voice signature's id) and
+// the text messages sent from calls, which join the customer's history.
+constexpr std::string_view schemaV9 = R"sql(
+CREATE TABLE call_application_results (
+    id             INTEGER PRIMARY KEY,
+    interaction_id TEXT NOT NULL,
+    customer_id    TEXT NOT NULL DEFAULT '',
+    application_id TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    outcome        TEXT NOT NULL CHECK (outcome IN ('Completed', 'Abandoned')),
+    detail         TEXT NOT NULL DEFAULT '',
+    reference      TEXT NOT NULL DEFAULT '',
+    at_ms          INTEGER NOT NULL
+);
+CREATE INDEX call_application_results_by_interaction ON call_application_results (interaction_id);
+
+CREATE TABLE call_texts (
+    id             INTEGER PRIMARY KEY,
+    sms_id         TEXT NOT NULL UNIQUE,
+    interaction_id TEXT NOT NULL,
+    agent_id       TEXT NOT NULL,
+    customer_id    TEXT NOT NULL DEFAULT '',
+    number         TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    at_ms          INTEGER NOT NULL
+);
+CREATE INDEX call_texts_by_customer ON call_texts (customer_id, at_ms);
+CREATE INDEX call_texts_by_number ON call_texts (number, at_ms);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
@@ -308,6 +339,7 @@ constexpr std::array migrations{
     Migration{6, "call quality reports and the administrator's inbox", schemaV6},
     Migration{7, "outbound campaigns: calling record states and attempts", schemaV7},
     Migration{8, "follow-ups for customers, profile photo and password", schemaV8},
+    Migration{9, "voice application results and text messages sent from calls", schemaV9},
 };
 
 }  // namespace

@@ -17,7 +17,10 @@ bool isCall(Channel channel) { return channel == Channel::Voice; }
 
 CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChanged)
     : bus_(bus), clock_(clock), recentChanged_(std::move(recentChanged)), agent_(bus, [this](const std::string& agentId) {
-          if (!agentId.empty()) return;
+          if (!agentId.empty()) {
+              bus_.publish(events::GetVoiceCatalog{agentId});
+              return;
+          }
           offers_.clear();
           call_.reset();
           joined_.reset();
@@ -60,6 +63,14 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
         if (call_ && call_->offer.interactionId == e.interactionId && agent_.is(e.fromAgentId)) {
             call_->transferredTo = e.targetName;
         }
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::VoiceCatalog>([this](const events::VoiceCatalog& e) { catalog_ = e; }));
+    subscriptions_.push_back(bus_.subscribe<events::ApplicationConnected>([this](const events::ApplicationConnected& e) {
+        // Handed over for good: the call ends here, as after a transfer.
+        if (!e.returnsToAgent && call_ && call_->offer.interactionId == e.interactionId) call_->transferredTo = e.run.name;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::SmsSent>([this](const events::SmsSent&, const Message& m) {
+        if (std::find(sent_.begin(), sent_.end(), m.correlation) != sent_.end()) textSent_ = true;
     }));
     subscriptions_.push_back(bus_.subscribe<events::DirectoryResults>([this](const events::DirectoryResults& e, const Message& m) {
         if (m.correlation != targetSearch_ || targetSearch_ == 0) return;
@@ -191,6 +202,44 @@ void CallControl::drop(const std::string& partyId) {
 void CallControl::leave() {
     if (inConference()) command(events::LeaveConference{call_->offer.interactionId, agent_.id()});
     else if (joined_) command(events::LeaveConference{joined_->interactionId, agent_.id()});
+}
+
+bool CallControl::canUseAutomation() const {
+    if (!connected()) return false;
+    const events::CallState& state = call_->state;
+    return !state.held && !state.consulting && state.participants.empty() && state.application.applicationId.empty() &&
+           state.message.messageId.empty();
+}
+
+void CallControl::connectApplication(const std::string& applicationId, bool returnToAgent) {
+    if (canUseAutomation()) {
+        command(events::ConnectApplication{call_->offer.interactionId, agent_.id(), applicationId, returnToAgent});
+    }
+}
+
+void CallControl::playMessage(const std::string& messageId) {
+    if (canUseAutomation()) command(events::PlayMessage{call_->offer.interactionId, agent_.id(), messageId});
+}
+
+void CallControl::stopMessage() {
+    if (messagePlaying()) command(events::StopMessage{call_->offer.interactionId, agent_.id()});
+}
+
+float CallControl::messageProgress() const {
+    if (!messagePlaying()) return 0;
+    const events::MessagePlayback& message = call_->state.message;
+    const double length = static_cast<double>(message.endsAtMs - message.startedMs);
+    const double played = static_cast<double>(toEpochMs(clock_.now()) - message.startedMs);
+    return length <= 0 ? 1.0f : static_cast<float>(std::clamp(played / length, 0.0, 1.0));
+}
+
+Milliseconds CallControl::applicationLeft() const {
+    if (!inApplication()) return Milliseconds(0);
+    return Milliseconds(std::max<std::int64_t>(0, call_->state.application.endsAtMs - toEpochMs(clock_.now())));
+}
+
+void CallControl::sendText(const std::string& number, const std::string& text) {
+    if (connected()) command(events::SendSms{call_->offer.interactionId, agent_.id(), number, text});
 }
 
 std::string CallControl::joinedHostName() const { return joined_ ? joined_->agentName : std::string(); }

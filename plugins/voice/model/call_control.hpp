@@ -3,8 +3,9 @@
 // who, which service, since when — with its hold, mute and recording state and the digits sent,
 // its consultation (alternate, end, complete the transfer), blind transfer to a colleague, a
 // service's queue or a number, the conference it hosts (merge, participants, drop, leave), and a
-// conference or consultation someone else brought this agent into (participants, leave). All from
-// bus events; actions publish the voice.* commands; refusals come back as `takeError`. No ImGui here.
+// conference or consultation someone else brought this agent into (participants, leave); voice
+// applications, prerecorded messages and text messages (VOICE-19, 20, 23, 25). All from bus events;
+// actions publish the voice.* commands; refusals come back as `takeError`. No ImGui here.
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>
@@ -21,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace agentdesk::voice {
@@ -104,6 +106,27 @@ public:
     void searchTargets(const std::string& query);
     const std::vector<events::DirectoryEntry>& targets() const { return targets_; }
 
+    // ---- voice applications, prerecorded messages, text messages ----
+    /// What calls can be handed to or played (asked for at login).
+    const events::VoiceCatalog& catalog() const { return catalog_; }
+    /// A voice application has the customer; the call comes back when it ends.
+    bool inApplication() const { return connected() && !call_->state.application.applicationId.empty(); }
+    bool messagePlaying() const { return connected() && !call_->state.message.messageId.empty(); }
+    /// Applications and messages are for the customer alone with the agent: not held, no
+    /// consultation or conference, no application or message going on.
+    bool canUseAutomation() const;
+    void connectApplication(const std::string& applicationId, bool returnToAgent);
+    void playMessage(const std::string& messageId);
+    void stopMessage();
+    /// How much of the playing message has played, 0..1.
+    float messageProgress() const;
+    /// Time until the application is expected to give the customer back.
+    Milliseconds applicationLeft() const;
+    /// Sends a text to `number` ("" for the caller's).
+    void sendText(const std::string& number, const std::string& text);
+    /// True once after a text asked for here went out (the editor can be cleared).
+    bool takeTextSent() { return std::exchange(textSent_, false); }
+
     /// Calls a number for a voice service; once the call rings it tops the recent numbers.
     void dial(const std::string& number, const std::string& serviceId);
 
@@ -135,6 +158,8 @@ private:
     std::vector<std::string> recent_;
     std::vector<VoiceService> services_;
     std::optional<PreparedDial> prepared_;
+    events::VoiceCatalog catalog_;
+    bool textSent_ = false;
     std::vector<std::uint64_t> sent_;
     std::string error_;
     std::vector<Subscription> subscriptions_;

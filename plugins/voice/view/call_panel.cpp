@@ -85,18 +85,21 @@ void CallPanel::draw() {
         ImGui::TextDisabled("Held %s in total", text::clockText(Milliseconds(state.heldTotalMs) + model_.holdTime()).c_str());
     }
     ImGui::Separator();
+    drawAutomationStatus();
 
     const bool live = model_.connected();
     if (live && state.consulting) drawConsultation();
     if (live && !state.participants.empty()) drawParticipants(state, true);
 
-    ImGui::BeginDisabled(!live || state.consulting);
+    // While an application has the customer or a message plays, only Release is the agent's.
+    const bool automated = model_.inApplication() || model_.messagePlaying();
+    ImGui::BeginDisabled(!live || state.consulting || automated);
     if (ImGui::Button(state.held ? AD_ICON_PLAY " Retrieve" : AD_ICON_PAUSE " Hold")) model_.toggleHold();
     ImGui::EndDisabled();
     if (state.consulting && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::SetTooltip("Use Alternate to switch between the parties");
     }
-    ImGui::BeginDisabled(!live);
+    ImGui::BeginDisabled(!live || automated);
     ImGui::SameLine();
     if (ImGui::Button(state.muted ? AD_ICON_MICROPHONE " Unmute" : AD_ICON_MICROPHONE_SLASH " Mute")) model_.toggleMute();
     ImGui::SameLine();
@@ -111,6 +114,8 @@ void CallPanel::draw() {
         ImGui::SameLine();
         if (ImGui::Button(AD_ICON_STOP " Stop rec.")) model_.record(RecordingAction::Stop);
     }
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(!live);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
     if (ImGui::Button(AD_ICON_TIMES " Release")) model_.release();
@@ -120,7 +125,7 @@ void CallPanel::draw() {
     followUp_.draw(offer);
 
     // Consult and transfer: the picker below says whom to.
-    ImGui::BeginDisabled(!model_.canConsult() && !model_.canTransfer());
+    ImGui::BeginDisabled((!model_.canConsult() && !model_.canTransfer()) || automated);
     if (ImGui::Button(AD_ICON_USERS " Consult / Transfer...")) pickerOpen_ = !pickerOpen_;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
@@ -131,7 +136,8 @@ void CallPanel::draw() {
         if (ImGui::Button(AD_ICON_SIGN_OUT " Leave conference")) model_.leave();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("The others go on talking; the call is wrapped up here");
     }
-    if (pickerOpen_ && live && (model_.canConsult() || model_.canTransfer())) drawPicker();
+    if (pickerOpen_ && live && !automated && (model_.canConsult() || model_.canTransfer())) drawPicker();
+    drawAutomationActions();
 
     ImGui::Spacing();
     if (ImGui::Checkbox("Dial pad", &dialPadOpen_)) {}
@@ -347,7 +353,7 @@ void CallPanel::drawDialer() {
 
 void CallPanel::drawDialPad() {
     const auto& call = model_.call();
-    const bool usable = model_.connected() && !call->state.held;
+    const bool usable = model_.connected() && !call->state.held && !model_.inApplication() && !model_.messagePlaying();
     ImGui::TextDisabled("Sent:");
     ImGui::SameLine();
     ImGui::TextUnformatted(call->state.digitsSent.empty() ? "-" : call->state.digitsSent.c_str());

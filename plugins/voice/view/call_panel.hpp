@@ -3,8 +3,9 @@
 // their indicators (buttons disabled when the action does not fit the call's state), the dial pad
 // with the digits sent, and Release; the consultation (alternate, complete the transfer, merge,
 // end), the conference's participants (drop, leave), the picker of whom to consult or transfer to
-// (colleagues with their state, services, contacts, a number), and a colleague's call this agent
-// was brought into.
+// (colleagues with their state, services, contacts, a number), a colleague's call this agent
+// was brought into, and voice applications, prerecorded messages and text messages
+// (view/call_automation.cpp).
 
 #include "model/call_control.hpp"
 #include "view/follow_up_action.hpp"
@@ -27,6 +28,11 @@ private:
     void drawParticipants(const events::CallState& state, bool host);
     void drawJoined();
     void drawPicker();
+    /// What an application or a message is doing with the customer, and what came back.
+    void drawAutomationStatus();
+    /// Play a message, hand the call to an application, write a text.
+    void drawAutomationActions();
+    void drawTextEditor();
     void scheduleTick();
 
     CallControl& model_;
@@ -42,6 +48,9 @@ private:
     char targetQuery_[64] = {};
     char targetNumber_[64] = {};
     bool searched_ = false;
+    bool textOpen_ = false;
+    char textNumber_[64] = {};
+    char text_[1024] = {};
     FollowUpAction followUp_{host_};  // VOICE-24
 };
 

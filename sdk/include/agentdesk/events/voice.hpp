@@ -1,5 +1,5 @@
 #pragma once
-// Call control on a connected call (spec VOICE-05, 09, 13, 14-18, 21, 22). A call is an interaction
+// Call control on a connected call (spec VOICE-05, 09, 13, 14-23, 25). A call is an interaction
 // (events/interaction.hpp: offered, accept, release, wrap-up); its controls travel here:
 //
 //   voice.hold / voice.retrieve   ->   voice.call   (held, with when the hold began)
@@ -24,6 +24,17 @@
 //   voice.conference.drop    ->   voice.call without that participant (the host only)
 //   voice.conference.leave   ->   voice.call without the agent; the host leaving hands the call to
 //                                 another agent in it, or lets the others go on (as configured)
+//
+// Voice applications, prerecorded messages and text messages (VOICE-19, 20, 23, 25):
+//   voice.catalog.get            ->   voice.catalog (the applications and messages center.json offers)
+//   voice.application.connect    ->   voice.application.connected, then voice.call (the customer is in
+//                                     the application and comes back to the agent) or interaction.ended
+//                                     (by Transferred: handed over for good); voice.application.finished
+//                                     with the result when it ends (a voice signature's id among them);
+//                                     error unknown_application, invalid_state
+//   voice.message.play           ->   voice.call (the message plays; the agent is muted until it ends)
+//   voice.message.stop           ->   voice.call (stopped early; the agent's microphone as before)
+//   voice.sms.send               ->   voice.sms.sent and voice.call; error invalid_number, invalid_text
 //
 // voice.call carries the whole state of the call after every change, so a desktop that
 // (re)starts needs no history.
@@ -83,6 +94,77 @@ struct CallParty {
     MSGPACK_DEFINE_MAP(id, kind, agentId, name, number, via, ringing, held)
 };
 
+/// What a voice application does; a Signature records the customer's verbal consent (VOICE-23).
+enum class ApplicationKind { Payment, Survey, Signature, Other };
+AGENTDESK_ENUM_NAMES(ApplicationKind, {ApplicationKind::Payment, "Payment"}, {ApplicationKind::Survey, "Survey"},
+                     {ApplicationKind::Signature, "Signature"}, {ApplicationKind::Other, "Other"})
+
+/// An automated scenario a call can be handed to (center.json "voice" "applications").
+struct VoiceApplication {
+    std::string id;
+    std::string name;
+    ApplicationKind kind = ApplicationKind::Other;
+    std::string description;
+    int durationS = 0;            ///< how long a customer typically spends in it
+    bool canKeep = true;          ///< may take the call for good (a signature always comes back)
+    MSGPACK_DEFINE_MAP(id, name, kind, description, durationS, canKeep)
+};
+
+/// A recorded announcement the agent can play to the customer (center.json "voice" "messages").
+struct PrerecordedMessage {
+    std::string id;
+    std::string name;
+    std::string text;  ///< what the customer hears
+    int durationS = 0;
+    MSGPACK_DEFINE_MAP(id, name, text, durationS)
+};
+
+/// The customer is in a voice application and comes back to the agent when it ends.
+struct ApplicationRun {
+    std::string applicationId;  ///< "" when none
+    std::string name;
+    ApplicationKind kind = ApplicationKind::Other;
+    std::int64_t startedMs = 0;
+    std::int64_t endsAtMs = 0;
+    MSGPACK_DEFINE_MAP(applicationId, name, kind, startedMs, endsAtMs)
+};
+
+/// How a run of a voice application ended.
+enum class ApplicationOutcome { Completed, Abandoned };
+AGENTDESK_ENUM_NAMES(ApplicationOutcome, {ApplicationOutcome::Completed, "Completed"},
+                     {ApplicationOutcome::Abandoned, "Abandoned"})
+
+/// What a voice application reported back: "Payment accepted" with its reference, a survey's
+/// score, a voice signature's id (SIG-000001).
+struct ApplicationResult {
+    std::string applicationId;
+    std::string name;
+    ApplicationKind kind = ApplicationKind::Other;
+    ApplicationOutcome outcome = ApplicationOutcome::Completed;
+    std::string detail;     ///< in words, for the agent
+    std::string reference;  ///< the payment, survey or signature id; "" when none was made
+    std::int64_t atMs = 0;
+    MSGPACK_DEFINE_MAP(applicationId, name, kind, outcome, detail, reference, atMs)
+};
+
+/// A prerecorded message playing to the customer.
+struct MessagePlayback {
+    std::string messageId;  ///< "" when none
+    std::string name;
+    std::int64_t startedMs = 0;
+    std::int64_t endsAtMs = 0;
+    MSGPACK_DEFINE_MAP(messageId, name, startedMs, endsAtMs)
+};
+
+/// A text message sent from a call (VOICE-25).
+struct TextMessage {
+    std::string smsId;  ///< SMS-000001
+    std::string number;
+    std::string text;
+    std::int64_t atMs = 0;
+    MSGPACK_DEFINE_MAP(smsId, number, text, atMs)
+};
+
 /// Event: the state of a connected call, after every change.
 struct CallState {
     static constexpr std::string_view topic = "voice.call";
@@ -100,8 +182,12 @@ struct CallState {
     CallParty consultation;           ///< while consulting
     std::vector<CallParty> participants;  ///< a conference: everyone in it, the host (agentId) included; empty otherwise
     int conferenceLimit = 0;          ///< parties a conference may have
+    ApplicationRun application;       ///< while the customer is in a voice application
+    MessagePlayback message;          ///< while a prerecorded message plays (the agent is muted)
+    std::vector<ApplicationResult> results;  ///< what voice applications reported back, in order
+    std::vector<TextMessage> texts;   ///< text messages sent from this call
     MSGPACK_DEFINE_MAP(interactionId, agentId, agentName, held, heldSinceMs, heldTotalMs, muted, recording, recorded, digitsSent,
-                       consulting, consultation, participants, conferenceLimit)
+                       consulting, consultation, participants, conferenceLimit, application, message, results, texts)
 };
 
 /// Command: put the customer on hold (music). Answered by CallState or Error (invalid_state when
@@ -255,6 +341,94 @@ struct DigitsSent {
     std::string interactionId;
     std::string digits;
     MSGPACK_DEFINE_MAP(interactionId, digits)
+};
+
+/// Command: the voice applications and prerecorded messages. Answered by VoiceCatalog.
+struct GetVoiceCatalog {
+    static constexpr std::string_view topic = "voice.catalog.get";
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(agentId)
+};
+
+/// Event: what calls can be handed to or played.
+struct VoiceCatalog {
+    static constexpr std::string_view topic = "voice.catalog";
+    std::vector<VoiceApplication> applications;
+    std::vector<PrerecordedMessage> messages;
+    MSGPACK_DEFINE_MAP(applications, messages)
+};
+
+/// Command: hand the customer to a voice application (VOICE-19, 23), coming back to the agent when
+/// it ends (`returnToAgent`) or for good (the call ends here by Transferred, After Call Work per
+/// service). Answered by ApplicationConnected and CallState / interaction.ended, or Error
+/// (unknown_application, invalid_state while held, consulting, in a conference, or already in one).
+struct ConnectApplication {
+    static constexpr std::string_view topic = "voice.application.connect";
+    std::string interactionId;
+    std::string agentId;
+    std::string applicationId;
+    bool returnToAgent = true;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, applicationId, returnToAgent)
+};
+
+/// Event: the customer went into a voice application.
+struct ApplicationConnected {
+    static constexpr std::string_view topic = "voice.application.connected";
+    std::string interactionId;
+    std::string agentId;
+    ApplicationRun run;
+    bool returnsToAgent = true;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, run, returnsToAgent)
+};
+
+/// Event: a voice application ended; the result is kept with the interaction (and in CallState
+/// while the call goes on). Abandoned when the customer hung up in it.
+struct ApplicationFinished {
+    static constexpr std::string_view topic = "voice.application.finished";
+    std::string interactionId;
+    std::string agentId;
+    ApplicationResult result;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, result)
+};
+
+/// Command: play a prerecorded message to the customer (VOICE-20). Answered by CallState (message
+/// set, muted) or Error (unknown_message, invalid_state while held, consulting or already playing).
+struct PlayMessage {
+    static constexpr std::string_view topic = "voice.message.play";
+    std::string interactionId;
+    std::string agentId;
+    std::string messageId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, messageId)
+};
+
+/// Command: stop the message playing. Answered by CallState or Error (invalid_state when none plays).
+struct StopMessage {
+    static constexpr std::string_view topic = "voice.message.stop";
+    std::string interactionId;
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: send a text message from the call (VOICE-25); `number` "" for the caller's number.
+/// Answered by SmsSent and CallState, or Error (invalid_number, invalid_text: empty or over 480
+/// characters).
+struct SendSms {
+    static constexpr std::string_view topic = "voice.sms.send";
+    std::string interactionId;
+    std::string agentId;
+    std::string number;
+    std::string text;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, number, text)
+};
+
+/// Event: a text message went out; it is in the customer's history from now on.
+struct SmsSent {
+    static constexpr std::string_view topic = "voice.sms.sent";
+    std::string interactionId;
+    std::string agentId;
+    std::string customerId;  ///< "" for an unidentified caller
+    TextMessage message;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, customerId, message)
 };
 
 }  // namespace agentdesk::events
