@@ -5,7 +5,7 @@
 #include "view/contact_panel.hpp"
 
 #include <agentdesk/plugin.hpp>
-#include <agentdesk/system_open.hpp>
+#include <agentdesk/helper_app.hpp>
 #include <agentdesk/ui/icons.hpp>
 
 #include <memory>
@@ -18,11 +18,16 @@ public:
         model_ = std::make_unique<ContactInfo>(
             host.bus(), [&host](const events::CustomerRecord&) { host.focusPanel("contact.info"); },
             [&host](const std::string& url) {
-                // UI-10: the service's page for this customer, in the agent's browser.
+                // UI-10: the service's page for this customer, in the agent's browser, opened by the
+                // helper application (UI-04) like every screen-pop into another program.
                 host.log().info("screen-pop " + url);
                 if (host.headless()) return;
-                if (!openWithSystem(url)) {
-                    host.notify({Severity::Warning, "Screen-pop", "The browser could not be started for " + url});
+                if (!findHelper()) {
+                    host.notify({Severity::Warning, "Screen-pop",
+                                 "Not opened: screen-pops into other programs need the helper application "
+                                 "(agentdesk-helper; see My Session). The page was " + url});
+                } else if (!openWithHelper(url)) {
+                    host.notify({Severity::Warning, "Screen-pop", "The helper application could not be started for " + url});
                 }
             });
         panel_ = std::make_unique<ContactPanel>(*model_);

@@ -25,7 +25,7 @@ done
 [[ $(dpkg-deb -f "$sdk" Depends) == *"libmsgpack-cxx-dev"* ]] || fail "agentdesk-sdk does not depend on msgpack"
 
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents.txt"
-for f in /usr/bin/agentdesk /usr/bin/agentdesk-hash-password /usr/lib/agentdesk/plugins/engine/libagentdesk_engine.so \
+for f in /usr/bin/agentdesk /usr/bin/agentdesk-helper /usr/bin/agentdesk-hash-password /usr/lib/agentdesk/plugins/engine/libagentdesk_engine.so \
          /usr/lib/agentdesk/plugins/engine/plugin.json /usr/lib/agentdesk/plugins/agent/libagentdesk_agent.so \
          /usr/lib/agentdesk/devtools/inspector/libagentdesk_inspector.so \
          /usr/share/agentdesk/scenario/users.json /usr/share/agentdesk/layouts/ /usr/share/agentdesk/kb/ \

@@ -22,8 +22,9 @@ ImVec4 toVec4(unsigned int c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 unsigned int stateColour(AgentState state) { return ui::stateColour(state); }
 
-AgentViews::AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile)
-    : session_(session), host_(host), profile_(profile) {
+AgentViews::AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile,
+                       const std::optional<HelperStatus>& helper)
+    : session_(session), host_(host), profile_(profile), helper_(helper) {
     // UI-01: remember the last user name and phone device, never the password.
     nlohmann::json settings = host_.loadSettings();
     std::snprintf(userName_, sizeof userName_, "%s", settings.value("lastUserName", std::string()).c_str());
@@ -215,6 +216,18 @@ void AgentViews::drawSessionPanel() {
     ImGui::Text(AD_ICON_USER "  %s", id.displayName.c_str());
     ImGui::TextDisabled("%s, %s, %s%s%s", id.userName.c_str(), id.role.c_str(), std::string(displayName(id.device)).c_str(),
                         id.deviceNumber.empty() ? "" : " ", id.deviceNumber.c_str());
+    if (helper_) {
+        // UI-04: the helper application, and how to install or update it when it is not usable.
+        if (helper_->usable()) {
+            ImGui::TextDisabled(AD_ICON_CHECK_CIRCLE " Helper: %s", helper_->summary().c_str());
+        } else {
+            ImGui::TextColored(ImVec4(0.95f, 0.66f, 0.20f, 1.0f), AD_ICON_EXCLAMATION_TRIANGLE " Helper: %s",
+                               helper_->summary().c_str());
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("%s", helper_->advice().c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
     ImGui::Separator();
     ImGui::TextUnformatted("Time in each state this session");
     if (ImGui::BeginTable("##totals", 2, ImGuiTableFlags_SizingFixedFit)) {

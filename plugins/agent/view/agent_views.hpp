@@ -3,19 +3,22 @@
 // and call its commands; no logic of their own beyond what the agent typed.
 
 #include "model/agent_session.hpp"
+#include "model/helper_check.hpp"
 #include "view/profile_dialog.hpp"
 
 #include <agentdesk/host_api.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace agentdesk::agent {
 
 class AgentViews {
 public:
-    AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile);
+    /// `helper` is the helper application check of this session (UI-04), once made.
+    AgentViews(AgentSession& session, HostApi& host, ProfileDialog& profile, const std::optional<HelperStatus>& helper);
 
     /// Full-window login screen while logged out (UI-01..03).
     void drawLoginScreen();
@@ -31,6 +34,7 @@ private:
     AgentSession& session_;
     HostApi& host_;
     ProfileDialog& profile_;
+    const std::optional<HelperStatus>& helper_;
     char userName_[64] = "";
     char password_[128] = "";
     char deviceNumber_[32] = "";
