@@ -551,8 +551,8 @@ TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken a
     REQUIRE(desk.log.count<events::EmailMyQueueDue>() == 1);
     CHECK(desk.log.last<events::EmailMyQueueDue>().first.item.caseId == caseId);
 
-    desk.send(events::CloseEmail{second, "u-anna", "No reply needed", ""});
-    REQUIRE_FALSE(desk.center.complete("u-anna", second, "No reply needed", ""));
+    desk.send(events::CloseEmail{second, "u-anna", "No reply needed", ""});  // through wrap-up, completed
+    REQUIRE(desk.center.interaction(second) == nullptr);
     const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
     CHECK_FALSE(desk.errorFor(taken));
     const auto [connected, how] = desk.log.last<events::Connected>();
