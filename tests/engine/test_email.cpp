@@ -691,3 +691,20 @@ TEST_CASE("attachments of a reply: a file too large or of a refused type stops i
                                    {events::EmailFile{"invoice.txt", "text/plain", {'4', '2'}}}});
     CHECK(desk.log.last<events::EmailSent>().first.message.attachments.at(0).sizeBytes == 2);
 }
+
+TEST_CASE("when the customer writes again to a postponed case, Take brings that new email") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    desk.send(events::PostponeEmail{id, "u-anna", 0, ""});
+    REQUIRE_FALSE(desk.center.setState("u-anna", AgentState::NotReady, "Break"));
+    const auto again = desk.emails->customerWrites(mail("maria@example.es", "Re: [C-1001] Broken zip on a jacket", "Any news?"));
+    REQUIRE(again);
+    CHECK(desk.caseOf(caseId).summary.interactionId == *again);
+    CHECK(desk.archive->myQueue("u-anna").size() == 1);
+    const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
+    CHECK_FALSE(desk.errorFor(taken));
+    CHECK(desk.log.last<events::Connected>().first.interactionId == *again);
+    CHECK(desk.archive->myQueue("u-anna").empty());
+    CHECK(desk.center.queue("support-email").empty());
+}

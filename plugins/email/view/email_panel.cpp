@@ -67,7 +67,7 @@ void EmailPanel::draw() {
         ImGui::EndChild();
         ImGui::SameLine();
     } else {
-        ImGui::BeginChild("lists", ImVec2(0, std::max(110.0f, room.y * 0.28f)), true);
+        ImGui::BeginChild("lists", ImVec2(0, std::max(110.0f, room.y * (model_.myQueue().empty() ? 0.28f : 0.36f))), true);
         drawLists();
         ImGui::EndChild();
     }
@@ -163,23 +163,34 @@ void EmailPanel::drawMyQueue(const std::string& shownCase) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Emails for you personally: postponed, transferred to you, follow-ups due");
     if (items.empty()) ImGui::TextDisabled("  Nothing waits for you.");
     const std::int64_t now = toEpochMs(host_.clock().now());
+    // "11:00" today, the date and time on another day.
+    const std::string today = text::dateTimeText(now).substr(0, 10);
+    auto when = [&](std::int64_t ms) {
+        std::string at = text::dateTimeText(ms);
+        return at.starts_with(today) && at.size() > 11 ? at.substr(11) : at;
+    };
     for (const events::MyQueueItem& item : items) {
         ImGui::PushID(fmt::format("{}/{}", item.caseId, item.followUpId).c_str());
         std::string reason;
+        std::string detail;
         switch (item.reason) {
             case events::MyQueueReason::Postponed:
-                reason = item.untilMs ? fmt::format(AD_ICON_PAUSE " Postponed until {}", text::dateTimeText(item.untilMs))
-                                      : std::string(AD_ICON_PAUSE " Postponed");
+                reason = AD_ICON_PAUSE " Postponed";
+                detail = item.untilMs ? fmt::format("until {}", when(item.untilMs)) : fmt::format("since {}", when(item.sinceMs));
                 break;
             case events::MyQueueReason::Transferred: {
                 std::string from = item.fromAgentId;
                 for (const events::AgentMetrics& colleague : colleagues_) {
                     if (colleague.agentId == item.fromAgentId) from = colleague.displayName;
                 }
-                reason = fmt::format(AD_ICON_EXCHANGE " Transferred by {}", from);
+                reason = fmt::format(AD_ICON_EXCHANGE " From {}", from);
+                detail = fmt::format("since {}", when(item.sinceMs));
                 break;
             }
-            case events::MyQueueReason::FollowUp: reason = AD_ICON_CLOCK " Follow-up"; break;
+            case events::MyQueueReason::FollowUp:
+                reason = AD_ICON_CLOCK " Follow-up";
+                detail = fmt::format("due {}", when(item.sinceMs));
+                break;
         }
         const bool due = item.reason == events::MyQueueReason::FollowUp ||
                          (item.reason == events::MyQueueReason::Postponed && item.untilMs != 0 && item.untilMs <= now);
@@ -195,14 +206,19 @@ void EmailPanel::drawMyQueue(const std::string& shownCase) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Work on it again: it counts among your emails at once");
         }
         ImGui::SameLine();
-        if (due) ImGui::PushStyleColor(ImGuiCol_Text, kDue);
-        if (ImGui::Selectable(fmt::format("{}  {}  {}", reason, item.caseId, item.subject).c_str(), item.caseId == shownCase)) {
+        ImGui::TextColored(due ? kDue : kWarning, "%s", reason.c_str());
+        ImGui::SameLine();
+        const std::string customer = item.customerName.empty() ? item.customerAddress : item.customerName;
+        if (ImGui::Selectable(fmt::format("{}  {}  · {} · {}", item.caseId, item.subject, customer, detail).c_str(),
+                              item.caseId == shownCase)) {
             model_.showCase(item.caseId);
         }
-        if (due) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered() && !item.note.empty()) ImGui::SetTooltip("%s", item.note.c_str());
-        ImGui::TextDisabled("  %s", fmt::format("{} · since {}", item.customerName.empty() ? item.customerAddress : item.customerName,
-                                                text::dateTimeText(item.sinceMs)).c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", fmt::format("{} {} for {}\nIn My Queue since {}{}{}", item.caseId, item.subject, customer,
+                                                text::dateTimeText(item.sinceMs),
+                                                item.untilMs ? fmt::format(", until {}", text::dateTimeText(item.untilMs)) : "",
+                                                item.note.empty() ? std::string() : "\n" + item.note).c_str());
+        }
         if (finishing_ == item.followUpId && ImGui::BeginPopup("done")) {
             ImGui::TextUnformatted("Done without sending an email? The case keeps it.");
             ImGui::SetNextItemWidth(360);
@@ -521,9 +537,7 @@ void EmailPanel::drawEditor(const EmailWork*) {
                                             ImGui::GetColorU32(ImGuiCol_TextDisabled),
                                             "Write the reply here: the original is quoted below it, card numbers are masked");
     }
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Kept as the case's draft as you type; Reply or Reply all sends it. #shortcut then Tab inserts a canned response");
-    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept as the case's draft as you type. #shortcut then Tab: a canned response");
     if (editorDraft_ != reply_) {
         editorDraft_ = reply_;
         model_.setDraft(editorDraft_);

@@ -783,7 +783,12 @@ void EmailService::onTake(const events::TakeFromMyQueue& command, const Message&
     }
     std::optional<ContactCenter::Refusal> refusal;
     const Interaction* waiting = center_.interaction(summary->interactionId);
-    if (waiting && waiting->stage == Stage::Queued) {
+    if (waiting && waiting->stage != Stage::Queued) {
+        refuse(command.topic, error_codes::invalidState, "Someone is working on this case's newest email now.",
+               message.correlation);
+        return;
+    }
+    if (waiting) {
         // The customer wrote again meanwhile: that email is the one to work on.
         refusal = center_.pull(command.agentId, waiting->id, message.correlation);
     } else {
