@@ -537,7 +537,7 @@ TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken a
     const std::uint64_t full = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
     REQUIRE(desk.errorFor(full));
     CHECK(desk.errorFor(full)->code == "target_unavailable");
-    CHECK(desk.errorFor(full)->message == "You already handle 2 of these at once: finish one first.");
+    CHECK(desk.errorFor(full)->message == "You already handle 2 emails at once, as many as you may: finish one first.");
     const std::uint64_t notHers = desk.send(events::TakeFromMyQueue{"u-ben", caseId});
     CHECK(desk.errorFor(notHers)->code == "unknown_case");
 

@@ -405,8 +405,8 @@ std::optional<ContactCenter::Refusal> ContactCenter::handOut(std::string_view ag
     if (!session->ringing.empty()) return Refusal{error_codes::invalidState, "Answer or reject the offer ringing first."};
     if (session->loadOf(service->channel) >= config_.settings.capacity.of(service->channel)) {
         return Refusal{error_codes::targetUnavailable,
-                       fmt::format("You already handle {} of these at once: finish one first.",
-                                   session->loadOf(service->channel))};
+                       fmt::format("You already handle {} {} at once, as many as you may: finish one first.",
+                                   session->loadOf(service->channel), service->channel == Channel::Email ? "emails" : "chats")};
     }
     auto created = std::make_unique<Interaction>();
     Interaction& interaction = *created;
