@@ -1,8 +1,10 @@
 // The Email panel's model against the real contact center over the bus: what the agent sees as
 // emails are accepted, pulled, answered, searched and reminded about.
 
+#include "model/compose_font.hpp"
 #include "model/email_desk.hpp"
 #include "model/html_text.hpp"
+#include "model/shortcuts.hpp"
 
 #include "model/chat_service.hpp"
 #include "model/contact_center.hpp"
@@ -19,6 +21,9 @@
 #include "engine/scratch_dir.hpp"
 
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace agentdesk;
 using namespace std::chrono_literals;
@@ -191,4 +196,155 @@ TEST_CASE("a new email written in the panel opens a case - a follow-up email add
     CHECK(d.desk.shown()->threads.size() == 2);  // shown again with the new thread
     d.desk.compose("support-email", "", "maria", "Hi", "Text");
     CHECK(d.desk.takeError() == "\"maria\" is not an email address.");
+}
+
+TEST_CASE("Postpone puts the email shown in My Queue - Take brings it back with its draft") {
+    Desktop d;
+    d.accepted();
+    d.desk.setDraft("Dear Maria, the warehouse");
+    d.desk.postpone(toEpochMs(d.harness.clock.now() + 2h), "Waiting for the warehouse");
+    CHECK(d.desk.takeError().empty());
+    CHECK(d.desk.work().empty());  // out of the agent's active work
+    REQUIRE(d.desk.myQueue().size() == 1);
+    const events::MyQueueItem item = d.desk.myQueue()[0];
+    CHECK(item.reason == events::MyQueueReason::Postponed);
+    CHECK(item.caseId == "C-1001");
+    CHECK(item.subject == "Broken zip");
+    CHECK(item.customerName == "Maria Lopez");
+    CHECK(item.note == "Waiting for the warehouse");
+    d.harness.advance(2h);
+    REQUIRE(d.reminders.size() == 1);
+    CHECK(d.reminders[0] == "Postponed email: C-1001 Broken zip is waiting in My Queue");
+
+    d.desk.take("C-1001");
+    CHECK(d.desk.takeError().empty());
+    CHECK(d.desk.myQueue().empty());
+    REQUIRE(d.desk.work().size() == 1);
+    REQUIRE(d.desk.shownWork());
+    CHECK(d.desk.shown()->summary.caseId == "C-1001");
+    CHECK(d.desk.draft() == "Dear Maria, the warehouse");  // kept as the case's draft meanwhile
+}
+
+TEST_CASE("a due follow-up is listed in My Queue and Done ends it without an email - the case shows it done") {
+    Desktop d;
+    d.accepted();
+    d.desk.scheduleFollowUp(1h, "Did the parcel arrive?");
+    CHECK(d.desk.myQueue().empty());
+    d.harness.advance(1h);
+    REQUIRE(d.desk.myQueue().size() == 1);
+    CHECK(d.desk.myQueue()[0].reason == events::MyQueueReason::FollowUp);
+    const std::size_t sent = d.log.count<events::EmailSent>();
+    d.desk.finishFollowUp(d.desk.myQueue()[0].followUpId, "She called");
+    CHECK(d.desk.myQueue().empty());
+    CHECK(d.desk.followUps().empty());
+    CHECK(d.log.count<events::EmailSent>() == sent);
+    d.desk.showCase("C-1001");
+    REQUIRE(d.desk.shown()->followUps.size() == 1);
+    CHECK(d.desk.shown()->followUps[0].outcome == events::FollowUpOutcome::Done);
+    CHECK(d.desk.shown()->followUps[0].doneNote == "She called");
+}
+
+TEST_CASE("#shortcut before the cursor becomes its canned response - in the reply and in the model's rules") {
+    const std::vector<events::CannedResponse> canned{
+        {"thanks", "Closing", "thx", "Thanks", "Thank you, {agent}.", false},
+        {"hours", "Info", "Hours", "Opening hours", "We open at nine.", false}};
+    auto out = email::expandShortcut("Hello #thx", 10, canned, "Anna");
+    REQUIRE(out);
+    CHECK(out->text == "Hello Thank you, Anna.");
+    CHECK(out->cursor == out->text.size());
+    // In the middle of the text, at the cursor; the case of the shortcut does not matter.
+    out = email::expandShortcut("Hi #hours\nBye", 9, canned, "Anna");
+    REQUIRE(out);
+    CHECK(out->text == "Hi We open at nine.\nBye");
+    CHECK(out->cursor == 19);
+    CHECK_FALSE(email::expandShortcut("Order A#thx", 11, canned, "Anna"));  // '#' inside a word
+    CHECK_FALSE(email::expandShortcut("Hello #nope", 11, canned, "Anna"));
+    CHECK_FALSE(email::expandShortcut("Hello thx", 9, canned, "Anna"));
+
+    Desktop d;
+    d.accepted();
+    d.desk.setDraft("Dear Maria,\n#thx");
+    const auto cursor = d.desk.expandShortcut(d.desk.draft().size());
+    REQUIRE(cursor);
+    CHECK(d.desk.draft() == "Dear Maria,\nThank you for your patience.");
+    CHECK(*cursor == d.desk.draft().size());
+    CHECK(d.desk.draftUnsaved());
+}
+
+TEST_CASE("the agent's compose font is saved with the settings and read again - per agent, within limits") {
+    agentdesk::testing::ScratchDir dir{"agentdesk-email-font"};
+    const auto file = dir.path() / "email.json";
+    // As the host keeps a plugin's settings: a JSON file, with whatever else the plugin saved.
+    auto load = [&] {
+        std::ifstream in(file);
+        return in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json::object();
+    };
+    auto save = [&](const nlohmann::json& settings) { std::ofstream(file) << settings.dump(); };
+    save({{"other", 1}});
+    {
+        email::ComposeFontSetting setting(load, save);
+        setting.useAgent("u-anna");
+        CHECK(setting.font() == email::ComposeFont{});
+        CHECK(setting.set({email::FontFamily::Monospace, 20}));
+        CHECK_FALSE(setting.set({email::FontFamily::Monospace, 20}));
+    }
+    email::ComposeFontSetting again(load, save);  // the desktop started again
+    again.useAgent("u-anna");
+    CHECK(again.font().family == email::FontFamily::Monospace);
+    CHECK(again.font().size == 20);
+    again.useAgent("u-ben");
+    CHECK(again.font() == email::ComposeFont{});  // each agent their own
+    again.set({email::FontFamily::Proportional, 99});
+    CHECK(again.font().size == email::ComposeFont::maxSize);
+    CHECK(load()["other"] == 1);
+    CHECK(load()["composeFont"]["u-anna"]["family"] == "Monospace");
+    CHECK(email::composeFontIn({{"composeFont", {{"u-anna", {{"family", "Comic"}, {"size", 2}}}}}}, "u-anna") ==
+          email::ComposeFont{email::FontFamily::Proportional, email::ComposeFont::minSize});
+}
+
+TEST_CASE("files attached to a reply go with it and are listed with sizes - one too large is refused with a clear error") {
+    Desktop d;
+    d.accepted();
+    const auto write = [&](const std::string& name, std::size_t bytes) {
+        const auto path = d.dir.path() / name;
+        std::ofstream(path, std::ios::binary) << std::string(bytes, 'x');
+        return path;
+    };
+    CHECK_FALSE(d.desk.attach(d.dir.path() / "missing.pdf"));
+    CHECK(d.desk.takeError().starts_with("Cannot read"));
+    REQUIRE(d.desk.attach(write("scan.pdf", 6 * 1024 * 1024)));
+    d.desk.setDraft("The label is attached.");
+    d.desk.reply(false);
+    CHECK(d.desk.takeError() == "\"scan.pdf\" is 6.0 MB; attachments may be at most 5.0 MB. Nothing was sent.");
+    CHECK(d.desk.attachments().size() == 1);  // still there to remove
+    CHECK_FALSE(d.desk.work()[0].ended);
+    d.desk.removeAttachment(0);
+    REQUIRE(d.desk.attach(write("label.pdf", 3000)));
+    CHECK(d.desk.attachments()[0].mimeType == "application/pdf");
+    d.desk.reply(false);
+    CHECK(d.desk.takeError().empty());
+    CHECK(d.desk.attachments().empty());  // sent
+    const events::EmailMessage sent = d.desk.shown()->threads[0].messages.at(1);
+    REQUIRE(sent.attachments.size() == 1);
+    CHECK(sent.attachments[0].name == "label.pdf");
+    CHECK(sent.attachments[0].sizeBytes == 3000);
+    CHECK(d.archive.attachmentBytes(sent.messageId, "label.pdf")->size() == 3000);
+}
+
+TEST_CASE("a simulated customer who writes HTML only sends no plain part - the panel shows it as text, without the markup") {
+    Desktop d;
+    d.service.simulateHtmlSenders([](const engine::Interaction& interaction) { return interaction.arrival == 1; });
+    const auto id = d.contactCenter.arrive(engine::Arrival{"support-email", "c-1", {}, "Boots & socks", std::nullopt});
+    REQUIRE(id);
+    d.desk.showCase("C-1001");
+    REQUIRE(d.desk.shown());
+    const events::EmailMessage message = d.desk.shown()->threads.at(0).messages.at(0);
+    CHECK(message.plainBody.empty());
+    CHECK(message.htmlBody.find("<b>Boots &amp; socks</b>") != std::string::npos);
+    CHECK(email::htmlToText(message.htmlBody) ==
+          "Hello,\n\nBoots & socks: could you help me with this? My order number is 100037.\n\nKind regards,\nMaria Lopez");
+    // The next one is plain, as the simulation chooses.
+    REQUIRE(d.contactCenter.arrive(engine::Arrival{"support-email", "c-1", {}, "Gloves", std::nullopt}));
+    d.desk.showCase("C-1002");
+    CHECK_FALSE(d.desk.shown()->threads.at(0).messages.at(0).plainBody.empty());
 }

@@ -494,3 +494,217 @@ TEST_CASE("a database from before email threads is upgraded - its cases and mess
     CHECK(found[0].caseId == "C-1001");
     CHECK(archive.createCase({}) == "C-1002");  // numbering goes on after the old cases
 }
+
+// ---- My Queue (EMAIL-04), follow-ups done without an email (EMAIL-14), attachments (EMAIL-13) -----------
+
+TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken again - capacity applies, also after a restart") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    const std::int64_t now = toEpochMs(desk.harness.clock.now());
+    const std::uint64_t past = desk.send(events::PostponeEmail{id, "u-anna", now - 1, ""});
+    CHECK(desk.errorFor(past)->code == "invalid_input");
+    const std::uint64_t postponed = desk.send(events::PostponeEmail{id, "u-anna", now + 3'600'000, "Waiting for the warehouse"});
+    CHECK_FALSE(desk.errorFor(postponed));
+    const auto ended = desk.log.last<events::Ended>().first;
+    CHECK(ended.interactionId == id);
+    CHECK_FALSE(ended.wrapUp);
+    CHECK(desk.center.interactionsOf("u-anna").empty());  // no longer counts against the email capacity
+    CHECK(desk.center.agentState("u-anna")->state() == AgentState::Ready);
+    const auto [queue, answer] = desk.log.last<events::EmailMyQueue>();
+    CHECK(answer.correlation == postponed);
+    CHECK(queue.agentId == "u-anna");
+    REQUIRE(queue.items.size() == 1);
+    CHECK(queue.items[0].caseId == caseId);
+    CHECK(queue.items[0].reason == events::MyQueueReason::Postponed);
+    CHECK(queue.items[0].sinceMs == now);
+    CHECK(queue.items[0].untilMs == now + 3'600'000);
+    CHECK(queue.items[0].subject == "Broken zip on a jacket");
+    CHECK(queue.items[0].customerName == "Maria Lopez");
+    CHECK(queue.items[0].note == "Waiting for the warehouse");
+    const events::EmailCaseSummary parked = desk.caseOf(caseId).summary;
+    CHECK(parked.state == events::CaseState::Open);  // not closed by the interaction's end
+    CHECK(parked.ownerId == "u-anna");
+    CHECK(parked.interactionId.empty());
+
+    // Two new emails fill Anna's capacity (2): taking the postponed one is refused until one is done.
+    const std::string second = desk.acceptedEmail("Gloves", "Do you sell gloves?");
+    // Busy with one, she is offered the next as her capacity allows.
+    const auto third = desk.emails->customerWrites(mail("maria@example.es", "Boots", "Are the boots waterproof?"));
+    REQUIRE(third);
+    REQUIRE_FALSE(desk.center.accept("u-anna", *third));
+    CHECK(desk.center.interactionsOf("u-anna").size() == 2);
+    const std::uint64_t full = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
+    REQUIRE(desk.errorFor(full));
+    CHECK(desk.errorFor(full)->code == "target_unavailable");
+    CHECK(desk.errorFor(full)->message == "You already handle 2 emails at once, as many as you may: finish one first.");
+    const std::uint64_t notHers = desk.send(events::TakeFromMyQueue{"u-ben", caseId});
+    CHECK(desk.errorFor(notHers)->code == "unknown_case");
+
+    // After a restart of the desktop it is still there, and its time is still reminded.
+    desk.restart();
+    desk.send(events::GetMyQueue{"u-anna"});
+    REQUIRE(desk.log.last<events::EmailMyQueue>().first.items.size() == 1);
+    desk.harness.advance(1h - 1s);
+    CHECK(desk.log.count<events::EmailMyQueueDue>() == 0);
+    desk.harness.advance(1s);
+    REQUIRE(desk.log.count<events::EmailMyQueueDue>() == 1);
+    CHECK(desk.log.last<events::EmailMyQueueDue>().first.item.caseId == caseId);
+
+    desk.send(events::CloseEmail{second, "u-anna", "No reply needed", ""});  // through wrap-up, completed
+    REQUIRE(desk.center.interaction(second) == nullptr);
+    const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
+    CHECK_FALSE(desk.errorFor(taken));
+    const auto [connected, how] = desk.log.last<events::Connected>();
+    CHECK(how.correlation == taken);
+    CHECK(connected.agentId == "u-anna");
+    CHECK(desk.log.last<events::Offered>().first.subject == "Broken zip on a jacket");
+    const events::EmailCaseSummary back = desk.caseOf(caseId).summary;
+    CHECK(back.interactionId == connected.interactionId);
+    CHECK(back.state == events::CaseState::Open);
+    CHECK(desk.log.last<events::EmailMyQueue>().first.items.empty());
+    CHECK(desk.archive->myQueue("u-anna").empty());
+    // It is worked on as any email: the reply joins the case's thread.
+    desk.send(events::ReplyEmail{connected.interactionId, "u-anna", 0, false, false, "The warehouse found a jacket for you."});
+    CHECK(desk.caseOf(caseId).threads.at(0).messages.size() == 2);
+    (void)third;
+}
+
+TEST_CASE("an email transferred to a colleague who cannot take it now waits in their My Queue") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    const std::uint64_t nobody = desk.send(events::TransferEmail{id, "u-anna", "u-zoe", "", ""});
+    CHECK(desk.errorFor(nobody)->code == "unknown_agent");
+    // Ben is Not Ready: the email does not ring at him, it waits for him.
+    const std::size_t offers = desk.log.count<events::Offered>();
+    const std::uint64_t handed = desk.send(events::TransferEmail{id, "u-anna", "u-ben", "", "Ben knows this jacket"});
+    CHECK_FALSE(desk.errorFor(handed));
+    CHECK(desk.log.count<events::Offered>() == offers);
+    const auto ended = desk.log.last<events::Ended>().first;
+    CHECK(ended.by == events::EndedBy::Transferred);
+    CHECK_FALSE(ended.wrapUp);
+    CHECK(desk.center.interactionsOf("u-anna").empty());
+    const events::EmailMyQueue bens = desk.log.last<events::EmailMyQueue>().first;
+    CHECK(bens.agentId == "u-ben");
+    REQUIRE(bens.items.size() == 1);
+    CHECK(bens.items[0].reason == events::MyQueueReason::Transferred);
+    CHECK(bens.items[0].fromAgentId == "u-anna");
+    CHECK(bens.items[0].note == "Ben knows this jacket");
+    CHECK(desk.caseOf(caseId).summary.ownerId == "u-ben");
+
+    // Ben logs out and in again (a restart of the desktop in between): it still waits for him.
+    REQUIRE(desk.harness.bus.publish(events::LogoutRequest{"u-ben"}));
+    desk.restart();
+    REQUIRE(desk.harness.bus.publish(events::LoginRequest{"ben", "demo", PhoneDevice::Softphone, {}, false}));
+    desk.send(events::GetMyQueue{"u-ben"});
+    REQUIRE(desk.log.last<events::EmailMyQueue>().first.items.size() == 1);
+    // Taken while Not Ready, as a pull is: his now.
+    const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-ben", caseId});
+    CHECK_FALSE(desk.errorFor(taken));
+    const auto connected = desk.log.last<events::Connected>().first;
+    CHECK(connected.agentId == "u-ben");
+    CHECK(desk.log.last<events::Offered>().first.transferNote.empty());
+    CHECK(desk.caseOf(caseId).summary.interactionId == connected.interactionId);
+}
+
+TEST_CASE("an email transferred to a logged-out colleague waits in their My Queue - a Ready one still gets it at once") {
+    EmailDesk desk;
+    REQUIRE(desk.harness.bus.publish(events::LogoutRequest{"u-ben"}));
+    const std::string id = desk.acceptedEmail();
+    desk.send(events::TransferEmail{id, "u-anna", "u-ben", "", ""});
+    CHECK(desk.archive->myQueue("u-ben").size() == 1);
+
+    REQUIRE(desk.harness.bus.publish(events::LoginRequest{"ben", "demo", PhoneDevice::Softphone, {}, false}));
+    desk.ready("u-ben");
+    const std::string other = desk.acceptedEmail("Gloves", "Do you sell gloves?");
+    // Anna is Ready again first, so the new email went to her; Ben is Ready and idle: it rings at him.
+    REQUIRE(desk.center.interaction(other)->agentId == "u-anna");
+    desk.send(events::TransferEmail{other, "u-anna", "u-ben", "", ""});
+    CHECK(desk.log.last<events::Offered>().first.agentId == "u-ben");
+    CHECK(desk.archive->myQueue("u-ben").size() == 1);
+}
+
+TEST_CASE("a due follow-up waits in My Queue - Done ends it without an email and the case records it") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    const std::int64_t now = toEpochMs(desk.harness.clock.now());
+    desk.send(events::ScheduleFollowUp{"u-anna", caseId, now + 3'600'000, "Did the parcel arrive?"});
+    const std::int64_t followUpId = desk.log.last<events::EmailFollowUpScheduled>().first.followUp.followUpId;
+    desk.send(events::GetMyQueue{"u-anna"});
+    CHECK(desk.log.last<events::EmailMyQueue>().first.items.empty());  // not due yet
+    desk.harness.advance(1h);
+    const events::EmailMyQueue queue = desk.log.last<events::EmailMyQueue>().first;
+    REQUIRE(queue.items.size() == 1);
+    CHECK(queue.items[0].reason == events::MyQueueReason::FollowUp);
+    CHECK(queue.items[0].followUpId == followUpId);
+    CHECK(queue.items[0].sinceMs == now + 3'600'000);
+    CHECK(queue.items[0].note == "Did the parcel arrive?");
+
+    const std::uint64_t notHis = desk.send(events::FinishFollowUp{"u-ben", followUpId, ""});
+    CHECK(desk.errorFor(notHis)->code == "unknown_followup");
+    const std::size_t sent = desk.log.count<events::EmailSent>();
+    const std::uint64_t done = desk.send(events::FinishFollowUp{"u-anna", followUpId, "She called: it arrived"});
+    CHECK_FALSE(desk.errorFor(done));
+    CHECK(desk.log.count<events::EmailSent>() == sent);  // nothing was sent
+    CHECK(desk.log.last<events::EmailFollowUps>().first.followUps.empty());
+    CHECK(desk.log.last<events::EmailMyQueue>().first.items.empty());
+    const std::uint64_t twice = desk.send(events::FinishFollowUp{"u-anna", followUpId, ""});
+    CHECK(desk.errorFor(twice)->code == "unknown_followup");
+    desk.restart();
+    const events::EmailCase record = desk.caseOf(caseId);
+    REQUIRE(record.followUps.size() == 1);
+    CHECK(record.followUps[0].outcome == events::FollowUpOutcome::Done);
+    CHECK(record.followUps[0].doneAtMs == now + 3'600'000);
+    CHECK(record.followUps[0].doneNote == "She called: it arrived");
+}
+
+TEST_CASE("attachments of a reply: a file too large or of a refused type stops it with a clear error, a good one is stored and listed") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    events::EmailFile large{"scan.pdf", "application/pdf", std::vector<char>(6 * 1024 * 1024, 'x')};
+    const std::uint64_t tooLarge = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "The label.", {large}});
+    REQUIRE(desk.errorFor(tooLarge));
+    CHECK(desk.errorFor(tooLarge)->code == "file_too_large");
+    CHECK(desk.errorFor(tooLarge)->message == "\"scan.pdf\" is 6.0 MB; attachments may be at most 5.0 MB. Nothing was sent.");
+    events::EmailFile program{"setup.exe", "application/x-msdownload", std::vector<char>(10, 'x')};
+    const std::uint64_t refused = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "The label.", {program}});
+    CHECK(desk.errorFor(refused)->code == "file_type_not_allowed");
+    CHECK(desk.log.count<events::EmailSent>() == 0);
+    CHECK(desk.center.interaction(id)->stage == Stage::Connected);  // still the agent's to answer
+
+    events::EmailFile label{"label.pdf", "application/pdf", std::vector<char>(2048, 'L')};
+    desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "The return label is attached.", {label}});
+    const events::EmailMessage sent = desk.log.last<events::EmailSent>().first.message;
+    REQUIRE(sent.attachments.size() == 1);
+    CHECK(sent.attachments[0].name == "label.pdf");
+    CHECK(sent.attachments[0].sizeBytes == 2048);
+    const events::EmailMessage stored = desk.caseOf(caseId).threads.at(0).messages.at(1);
+    REQUIRE(stored.attachments.size() == 1);
+    CHECK(stored.attachments[0].mimeType == "application/pdf");
+    CHECK(desk.archive->attachmentBytes(sent.messageId, "label.pdf") == label.data);
+
+    // A new email carries them too.
+    desk.send(events::ComposeEmail{"u-anna", "support-email", "", "john@example.com", "Your invoice", "Attached.",
+                                   {events::EmailFile{"invoice.txt", "text/plain", {'4', '2'}}}});
+    CHECK(desk.log.last<events::EmailSent>().first.message.attachments.at(0).sizeBytes == 2);
+}
+
+TEST_CASE("when the customer writes again to a postponed case, Take brings that new email") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    desk.send(events::PostponeEmail{id, "u-anna", 0, ""});
+    REQUIRE_FALSE(desk.center.setState("u-anna", AgentState::NotReady, "Break"));
+    const auto again = desk.emails->customerWrites(mail("maria@example.es", "Re: [C-1001] Broken zip on a jacket", "Any news?"));
+    REQUIRE(again);
+    CHECK(desk.caseOf(caseId).summary.interactionId == *again);
+    CHECK(desk.archive->myQueue("u-anna").size() == 1);
+    const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
+    CHECK_FALSE(desk.errorFor(taken));
+    CHECK(desk.log.last<events::Connected>().first.interactionId == *again);
+    CHECK(desk.archive->myQueue("u-anna").empty());
+    CHECK(desk.center.queue("support-email").empty());
+}

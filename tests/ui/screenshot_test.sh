@@ -122,6 +122,9 @@ echo "help.png: ${w}x${h}, $n colours"
 # (on a larger screen, as the README shows it).
 rm -rf "$home"
 two_shots email.json email.png email-search.png --size 1600x900
+# My Queue: a postponed email, one a colleague transferred, a follow-up come due; then one taken back.
+rm -rf "$home"
+two_shots email_queue.json email-queue.png email-queue-taken.png --size 1600x900
 # The calendar's week with events and follow-ups (two overlapping), then a follow-up's reminder
 # popping at its time; the Profile dialog opened from the user menu (larger, as the README shows them).
 rm -rf "$home"

@@ -51,6 +51,8 @@ constexpr int kDefaultHeight = 800;
 constexpr float kTopBarHeight = 42.0f;
 constexpr float kSplitter = 5.0f;
 constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+// Offered to plugins beside the UI font (found in the atlas by its name), e.g. for an email editor.
+constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
 constexpr const char* kIconFont = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
 // In wallboard mode (--wallboard) this panel fills the screen, without menus, tabs or login.
 constexpr const char* kWallboardPanel = "wallboard.board";
@@ -283,6 +285,7 @@ void Desktop::loadFonts() {
     } else {
         appLog().warn("icon font {} missing (install fonts-font-awesome)", kIconFont);
     }
+    if (!options_.wallboard && fs::exists(kMonoFont)) io.Fonts->AddFontFromFileTTF(kMonoFont, size, nullptr, textRanges);
 
     // Display sizes: Latin letters, punctuation and the few icons a board shows, baked once per size;
     // the largest ones (figures) only need basic Latin, which keeps a 4K atlas small.

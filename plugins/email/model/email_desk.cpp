@@ -1,9 +1,15 @@
 #include "model/email_desk.hpp"
 
+#include "model/shortcuts.hpp"
+
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
 
+#include <agentdesk/text.hpp>
+
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <utility>
 
 namespace agentdesk::email {
@@ -18,11 +24,15 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
           queue_.clear();
           results_.clear();
           followUps_.clear();
+          myQueue_.clear();
+          myQueueLoaded_ = false;
+          attachments_.clear();
           ++revision_;
           canned_.clear();
           if (agentId.empty()) return;
           refreshQueue();
           requestFollowUps();
+          requestMyQueue();
           command(events::GetCanned{agentId});
       }) {
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
@@ -77,7 +87,34 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
         if (shown_ && shown_->summary.caseId == caseId) showCase(caseId);
     };
     subscriptions_.push_back(bus_.subscribe<events::EmailSent>([this, refreshShown](const events::EmailSent& e, const Message& m) {
+        if (m.correlation != 0 && m.correlation == replyRequest_) {
+            attachments_.clear();  // they went with the reply
+            ++revision_;
+        }
         refreshShown(e.message.caseId, m);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::EmailMyQueue>([this](const events::EmailMyQueue& e) {
+        if (!agent_.is(e.agentId)) return;
+        if (myQueueLoaded_ && attention_) {
+            // What a colleague handed over while this desktop was open is news.
+            for (const events::MyQueueItem& item : e.items) {
+                if (item.reason != events::MyQueueReason::Transferred) continue;
+                const bool known = std::any_of(myQueue_.begin(), myQueue_.end(), [&](const events::MyQueueItem& old) {
+                    return old.caseId == item.caseId && old.reason == item.reason;
+                });
+                if (!known) {
+                    attention_("Email transferred to you", item.caseId + " " + item.subject +
+                                                               (item.note.empty() ? std::string() : ": " + item.note));
+                }
+            }
+        }
+        myQueue_ = e.items;
+        myQueueLoaded_ = true;
+        ++revision_;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::EmailMyQueueDue>([this](const events::EmailMyQueueDue& e) {
+        if (!agent_.is(e.item.agentId) || !attention_) return;
+        attention_("Postponed email", e.item.caseId + " " + e.item.subject + " is waiting in My Queue");
     }));
     subscriptions_.push_back(bus_.subscribe<events::EmailReceived>([this, refreshShown](const events::EmailReceived& e, const Message& m) {
         if (!agent_.loggedIn()) return;
@@ -200,6 +237,50 @@ void EmailDesk::insertIntoDraft(const std::string& text) {
     setDraft(std::move(next));
 }
 
+std::optional<std::size_t> EmailDesk::expandShortcut(std::size_t cursor) {
+    auto expanded = email::expandShortcut(draft_, cursor, canned_, agent_.login().displayName);
+    if (!expanded) return std::nullopt;
+    setDraft(std::move(expanded->text));
+    return expanded->cursor;
+}
+
+std::optional<events::EmailFile> readAttachment(const std::filesystem::path& file, std::string& error) {
+    std::error_code failed;
+    if (!std::filesystem::is_regular_file(file, failed)) {
+        error = "Cannot read \"" + file.string() + "\": check the path.";
+        return std::nullopt;
+    }
+    // Far past any limit a center sets: not read into memory at all.
+    constexpr std::uintmax_t unreasonable = 256u * 1024 * 1024;
+    if (const auto size = std::filesystem::file_size(file, failed); !failed && size > unreasonable) {
+        error = "\"" + file.filename().string() + "\" is " + text::sizeText(static_cast<std::int64_t>(size)) +
+                ": far too large to attach.";
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        error = "Cannot read \"" + file.string() + "\": check the path.";
+        return std::nullopt;
+    }
+    return events::EmailFile{file.filename().string(), text::mimeTypeOf(file),
+                             std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())};
+}
+
+bool EmailDesk::attach(const std::filesystem::path& file) {
+    auto attached = readAttachment(file, error_);
+    ++revision_;
+    if (!attached) return false;
+    std::erase_if(attachments_, [&](const events::EmailFile& f) { return f.name == attached->name; });  // attached again: the newer
+    attachments_.push_back(std::move(*attached));
+    return true;
+}
+
+void EmailDesk::removeAttachment(std::size_t index) {
+    if (index >= attachments_.size()) return;
+    attachments_.erase(attachments_.begin() + static_cast<std::ptrdiff_t>(index));
+    ++revision_;
+}
+
 void EmailDesk::saveDraft() {
     if (!draftUnsaved_ || !shown_) return;
     draftUnsaved_ = false;
@@ -210,7 +291,7 @@ void EmailDesk::reply(bool replyAll, bool quote) {
     const EmailWork* work = shownWork();
     if (!work) return;
     draftUnsaved_ = false;
-    command(events::ReplyEmail{work->offer.interactionId, agent_.id(), 0, replyAll, quote, draft_});
+    command(events::ReplyEmail{work->offer.interactionId, agent_.id(), 0, replyAll, quote, draft_, attachments_}, &replyRequest_);
 }
 
 void EmailDesk::forward(const std::string& to, const std::string& note, std::int64_t messageId) {
@@ -243,8 +324,21 @@ void EmailDesk::scheduleFollowUp(Milliseconds after, const std::string& note) {
 }
 
 void EmailDesk::compose(const std::string& serviceId, const std::string& caseId, const std::string& to,
-                        const std::string& subject, const std::string& body) {
-    command(events::ComposeEmail{agent_.id(), serviceId, caseId, to, subject, body});
+                        const std::string& subject, const std::string& body, std::vector<events::EmailFile> files) {
+    command(events::ComposeEmail{agent_.id(), serviceId, caseId, to, subject, body, std::move(files)});
+}
+
+void EmailDesk::postpone(std::int64_t untilMs, const std::string& note) {
+    saveDraft();  // the draft stays with the case for when it is taken again
+    if (const EmailWork* work = shownWork(); work && !work->ended) {
+        command(events::PostponeEmail{work->offer.interactionId, agent_.id(), untilMs, note});
+    }
+}
+
+void EmailDesk::take(const std::string& caseId) { command(events::TakeFromMyQueue{agent_.id(), caseId}); }
+
+void EmailDesk::finishFollowUp(std::int64_t followUpId, const std::string& note) {
+    command(events::FinishFollowUp{agent_.id(), followUpId, note});
 }
 
 // ---- lists --------------------------------------------------------------------------------------------------
@@ -266,6 +360,10 @@ void EmailDesk::search(const std::string& text, const std::string& customer, con
 
 void EmailDesk::requestFollowUps() {
     if (agent_.loggedIn()) command(events::GetFollowUps{agent_.id()});
+}
+
+void EmailDesk::requestMyQueue() {
+    if (agent_.loggedIn()) command(events::GetMyQueue{agent_.id()});
 }
 
 std::string EmailDesk::takeError() { return std::exchange(error_, {}); }

@@ -12,6 +12,7 @@
 #include <agentdesk/events/interaction.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -19,6 +20,10 @@
 #include <vector>
 
 namespace agentdesk::email {
+
+/// A file read to be attached to an email (its type from its extension), or nullopt with `error`
+/// saying why it cannot be (missing, unreadable, hundreds of megabytes).
+std::optional<events::EmailFile> readAttachment(const std::filesystem::path& file, std::string& error);
 
 /// An email interaction in the agent's hands.
 struct EmailWork {
@@ -50,6 +55,15 @@ public:
     void setDraft(std::string text);
     /// Appends text (a canned response, an article) to the reply.
     void insertIntoDraft(const std::string& text);
+    /// Replaces the "#shortcut" ending at `cursor` in the reply by its canned response; the cursor
+    /// after it, or nullopt when nothing matched.
+    std::optional<std::size_t> expandShortcut(std::size_t cursor);
+    /// Attaches a file to the reply (read at once; the center checks its size and type when the
+    /// reply is sent). False, with takeError() saying why, when it cannot be read.
+    bool attach(const std::filesystem::path& file);
+    /// The files attached to the reply being written.
+    const std::vector<events::EmailFile>& attachments() const { return attachments_; }
+    void removeAttachment(std::size_t index);
     /// The canned responses the agent may insert (shared ones first), as for chats.
     const std::vector<events::CannedResponse>& canned() const { return canned_; }
     bool draftUnsaved() const { return draftUnsaved_; }
@@ -65,9 +79,19 @@ public:
     void mask(std::int64_t messageId, std::int64_t start, std::int64_t length);
     /// A follow-up on the case shown, `after` from now.
     void scheduleFollowUp(Milliseconds after, const std::string& note);
-    /// A new email to any address for a service (caseId "" opens a new case).
+    /// A new email to any address for a service (caseId "" opens a new case), with files.
     void compose(const std::string& serviceId, const std::string& caseId, const std::string& to,
-                 const std::string& subject, const std::string& body);
+                 const std::string& subject, const std::string& body, std::vector<events::EmailFile> files = {});
+    /// Sets the email shown aside into My Queue, until `untilMs` (0: no time), with a note.
+    void postpone(std::int64_t untilMs, const std::string& note);
+
+    // ---- My Queue (EMAIL-04) -------------------------------------------------------------------------
+    /// Postponed and transferred emails and due follow-ups of this agent, oldest first.
+    const std::vector<events::MyQueueItem>& myQueue() const { return myQueue_; }
+    /// Works on a postponed or transferred email again.
+    void take(const std::string& caseId);
+    /// A due follow-up is done without sending an email.
+    void finishFollowUp(std::int64_t followUpId, const std::string& note);
 
     // ---- lists ------------------------------------------------------------------------------------
     /// Waiting emails of the agent's services, oldest first.
@@ -92,6 +116,7 @@ private:
     template <typename Command>
     std::uint64_t command(Command command, std::uint64_t* remember = nullptr);
     void requestFollowUps();
+    void requestMyQueue();
 
     Bus& bus_;
     const Clock& clock_;
@@ -108,6 +133,10 @@ private:
     std::vector<events::EmailCaseSummary> queue_;
     std::vector<events::EmailCaseSummary> results_;
     std::vector<events::EmailFollowUp> followUps_;
+    std::vector<events::MyQueueItem> myQueue_;
+    bool myQueueLoaded_ = false;     // the first list after login: nothing in it is news
+    std::vector<events::EmailFile> attachments_;
+    std::uint64_t replyRequest_ = 0;  // the reply sent last: its attachments go once it is sent
     std::vector<events::CannedResponse> canned_;
     std::vector<std::uint64_t> sent_;
     std::string error_;

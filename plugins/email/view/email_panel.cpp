@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 namespace agentdesk::email {
 
@@ -41,7 +43,10 @@ void copyInto(char* buffer, std::size_t size, const std::string& text) {
 
 }  // namespace
 
-EmailPanel::EmailPanel(EmailDesk& model, HostApi& host) : model_(model), host_(host) {
+EmailPanel::EmailPanel(EmailDesk& model, HostApi& host)
+    : model_(model),
+      host_(host),
+      font_([&host] { return host.loadSettings(); }, [&host](const nlohmann::json& settings) { host.saveSettings(settings); }) {
     subscriptions_.push_back(host_.bus().subscribe<events::AgentMetricsSnapshot>(
         [this](const events::AgentMetricsSnapshot& e) { colleagues_ = e.agents; }));
     subscriptions_.push_back(host_.bus().subscribe<events::ServiceMetricsSnapshot>(
@@ -49,6 +54,10 @@ EmailPanel::EmailPanel(EmailDesk& model, HostApi& host) : model_(model), host_(h
 }
 
 void EmailPanel::draw() {
+    if (model_.agentId() != fontAgent_) {  // each agent writes in their own font
+        fontAgent_ = model_.agentId();
+        font_.useAgent(fontAgent_);
+    }
     if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Email", error});
     // Side by side when there is room; in a narrow panel the lists go above the case.
     const ImVec2 room = ImGui::GetContentRegionAvail();
@@ -58,7 +67,7 @@ void EmailPanel::draw() {
         ImGui::EndChild();
         ImGui::SameLine();
     } else {
-        ImGui::BeginChild("lists", ImVec2(0, std::max(110.0f, room.y * 0.28f)), true);
+        ImGui::BeginChild("lists", ImVec2(0, std::max(110.0f, room.y * (model_.myQueue().empty() ? 0.28f : 0.36f))), true);
         drawLists();
         ImGui::EndChild();
     }
@@ -115,6 +124,8 @@ void EmailPanel::drawLists() {
         }
     }
 
+    drawMyQueue(shownCase);
+
     ImGui::Spacing();
     ImGui::TextColored(kAccent, AD_ICON_USERS " Team queue (%zu)", model_.queue().size());
     for (const events::EmailCaseSummary& waiting : model_.queue()) {
@@ -143,6 +154,86 @@ void EmailPanel::drawLists() {
         }
     }
 
+}
+
+void EmailPanel::drawMyQueue(const std::string& shownCase) {
+    ImGui::Spacing();
+    const auto& items = model_.myQueue();
+    ImGui::TextColored(kAccent, AD_ICON_INBOX " My Queue (%zu)", items.size());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Emails for you personally: postponed, transferred to you, follow-ups due");
+    if (items.empty()) ImGui::TextDisabled("  Nothing waits for you.");
+    const std::int64_t now = toEpochMs(host_.clock().now());
+    // "11:00" today, the date and time on another day.
+    const std::string today = text::dateTimeText(now).substr(0, 10);
+    auto when = [&](std::int64_t ms) {
+        std::string at = text::dateTimeText(ms);
+        return at.starts_with(today) && at.size() > 11 ? at.substr(11) : at;
+    };
+    for (const events::MyQueueItem& item : items) {
+        ImGui::PushID(fmt::format("{}/{}", item.caseId, item.followUpId).c_str());
+        std::string reason;
+        std::string detail;
+        switch (item.reason) {
+            case events::MyQueueReason::Postponed:
+                reason = AD_ICON_PAUSE " Postponed";
+                detail = item.untilMs ? fmt::format("until {}", when(item.untilMs)) : fmt::format("since {}", when(item.sinceMs));
+                break;
+            case events::MyQueueReason::Transferred: {
+                std::string from = item.fromAgentId;
+                for (const events::AgentMetrics& colleague : colleagues_) {
+                    if (colleague.agentId == item.fromAgentId) from = colleague.displayName;
+                }
+                reason = fmt::format(AD_ICON_EXCHANGE " From {}", from);
+                detail = fmt::format("since {}", when(item.sinceMs));
+                break;
+            }
+            case events::MyQueueReason::FollowUp:
+                reason = AD_ICON_CLOCK " Follow-up";
+                detail = fmt::format("due {}", when(item.sinceMs));
+                break;
+        }
+        const bool due = item.reason == events::MyQueueReason::FollowUp ||
+                         (item.reason == events::MyQueueReason::Postponed && item.untilMs != 0 && item.untilMs <= now);
+        if (item.reason == events::MyQueueReason::FollowUp) {
+            if (ImGui::SmallButton("Done")) {
+                finishing_ = item.followUpId;
+                note_[0] = 0;
+                ImGui::OpenPopup("done");
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Done without sending an email (New email in the case sends one)");
+        } else {
+            if (ImGui::SmallButton("Take")) model_.take(item.caseId);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Work on it again: it counts among your emails at once");
+        }
+        ImGui::SameLine();
+        ImGui::TextColored(due ? kDue : kWarning, "%s", reason.c_str());
+        ImGui::SameLine();
+        const std::string customer = item.customerName.empty() ? item.customerAddress : item.customerName;
+        if (ImGui::Selectable(fmt::format("{}  {}  · {} · {}", item.caseId, item.subject, customer, detail).c_str(),
+                              item.caseId == shownCase)) {
+            model_.showCase(item.caseId);
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", fmt::format("{} {} for {}\nIn My Queue since {}{}{}", item.caseId, item.subject, customer,
+                                                text::dateTimeText(item.sinceMs),
+                                                item.untilMs ? fmt::format(", until {}", text::dateTimeText(item.untilMs)) : "",
+                                                item.note.empty() ? std::string() : "\n" + item.note).c_str());
+        }
+        if (finishing_ == item.followUpId && ImGui::BeginPopup("done")) {
+            ImGui::TextUnformatted("Done without sending an email? The case keeps it.");
+            ImGui::SetNextItemWidth(360);
+            ImGui::InputTextWithHint("##note", "What happened (the customer called, ...)", note_, sizeof note_);
+            if (ImGui::Button(AD_ICON_CHECK " Done")) {
+                model_.finishFollowUp(item.followUpId, note_);
+                note_[0] = 0;
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+    }
 }
 
 // ---- the right side: the case, its threads and the reply -------------------------------------------------
@@ -180,7 +271,8 @@ void EmailPanel::drawCase() {
     const bool writing = editorActive_ || reply_[0] != 0;
     const float line = ImGui::GetTextLineHeightWithSpacing();
     editorHeight_ = writing ? std::clamp(ImGui::GetContentRegionAvail().y * 0.35f, line * 3, line * 8) : line * 1.4f;
-    const float editor = editing ? editorHeight_ + ImGui::GetStyle().ItemSpacing.y * 2 : 0.0f;
+    const float bar = ImGui::GetFrameHeightWithSpacing();  // attachments and font above the editor
+    const float editor = editing ? editorHeight_ + bar + ImGui::GetStyle().ItemSpacing.y * 2 : 0.0f;
     ImGui::BeginChild("threads", ImVec2(0, -editor), false);
     int number = 0;
     for (const events::EmailThread& thread : shown->threads) {
@@ -194,6 +286,24 @@ void EmailPanel::drawCase() {
             for (const events::EmailMessage& message : thread.messages) drawMessage(message, summary.ownerId == model_.agentId());
         }
         ImGui::PopID();
+    }
+    if (!shown->followUps.empty()) {
+        ImGui::Spacing();
+        ImGui::TextColored(kAccent, AD_ICON_CLOCK " Follow-ups of this case");
+        for (const events::EmailFollowUp& followUp : shown->followUps) {
+            std::string how;
+            switch (followUp.outcome) {
+                case events::FollowUpOutcome::Open: how = followUp.due ? "due" : "open"; break;
+                case events::FollowUpOutcome::Sent: how = fmt::format("follow-up email sent {}", text::dateTimeText(followUp.doneAtMs)); break;
+                case events::FollowUpOutcome::Done:
+                    how = fmt::format("done without an email {}{}", text::dateTimeText(followUp.doneAtMs),
+                                      followUp.doneNote.empty() ? std::string() : ": " + followUp.doneNote);
+                    break;
+            }
+            ImGui::TextWrapped("%s", fmt::format("  {} {} — {} ({})", text::dateTimeText(followUp.dueAtMs),
+                                                 followUp.note.empty() ? std::string("Follow-up") : followUp.note, how,
+                                                 followUp.agentId).c_str());
+        }
     }
     ImGui::EndChild();
     if (editing) drawEditor(work);
@@ -290,6 +400,8 @@ void EmailPanel::drawActions(const EmailWork* work) {
     if (button("Reply all")) model_.reply(true);
     if (button(AD_ICON_PAPER_PLANE " Forward")) ImGui::OpenPopup("forward");
     if (button(AD_ICON_EXCHANGE " Transfer")) ImGui::OpenPopup("transfer");
+    if (button(AD_ICON_PAUSE " Postpone")) ImGui::OpenPopup("postpone");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set it aside in My Queue: it no longer counts among your emails at once");
     if (button(AD_ICON_TIMES " Close")) ImGui::OpenPopup("close");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close without replying, with a disposition (spam, no reply needed)");
     ImGui::EndDisabled();
@@ -305,12 +417,118 @@ void EmailPanel::drawActions(const EmailWork* work) {
     }
 }
 
+ImFont* EmailPanel::editorFont(float& scale) const {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* chosen = nullptr;
+    if (atlas && !atlas->Fonts.empty()) {
+        chosen = atlas->Fonts[0];  // the UI font: proportional
+        if (font_.font().family == FontFamily::Monospace) {
+            for (ImFont* candidate : atlas->Fonts) {
+                if (std::string_view(candidate->GetDebugName()).find("Mono") != std::string_view::npos) chosen = candidate;
+            }
+        }
+    }
+    scale = static_cast<float>(font_.font().size) / static_cast<float>(ComposeFont::defaultSize);
+    return chosen;
+}
+
+void EmailPanel::drawEditorBar() {
+    if (ImGui::SmallButton(AD_ICON_PAPERCLIP " Attach")) ImGui::OpenPopup("attach");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Attach a file to the reply (pictures, PDF, text; as in chats)");
+    const auto& files = model_.attachments();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        ImGui::SameLine();
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextColored(kAccent, "%s", fmt::format("{} ({})", files[i].name,
+                                                      text::sizeText(static_cast<std::int64_t>(files[i].data.size()))).c_str());
+        ImGui::SameLine(0, 2);
+        if (ImGui::SmallButton(AD_ICON_TIMES)) model_.removeAttachment(i);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this attachment");
+        ImGui::PopID();
+    }
+    ImGui::SameLine();
+    const std::string fontLabel = fmt::format("Aa {} {} px", familyName(font_.font().family), font_.font().size);
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(),
+                                  ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(fontLabel.c_str()).x -
+                                      ImGui::GetStyle().FramePadding.x * 2));
+    if (ImGui::SmallButton(fontLabel.c_str())) ImGui::OpenPopup("font");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your font for writing emails; the email itself is sent as plain text");
+    if (ImGui::BeginPopup("attach")) {
+        ImGui::TextUnformatted("Attach a file (PNG, JPEG, GIF, PDF, text; the center's size limit applies):");
+        ImGui::SetNextItemWidth(420);
+        const bool enter = ImGui::InputTextWithHint("##path", "/home/me/Documents/return-label.pdf", attachPath_,
+                                                    sizeof attachPath_, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button("Attach") || enter) && attachPath_[0]) {
+            if (model_.attach(attachPath_)) attachPath_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("font")) {
+        ComposeFont chosen = font_.font();
+        ImGui::TextUnformatted("Your default font for writing emails");
+        bool monoOffered = false;
+        if (ImFontAtlas* atlas = ImGui::GetIO().Fonts) {
+            for (ImFont* candidate : atlas->Fonts) {
+                if (std::string_view(candidate->GetDebugName()).find("Mono") != std::string_view::npos) monoOffered = true;
+            }
+        }
+        int family = chosen.family == FontFamily::Monospace ? 1 : 0;
+        ImGui::RadioButton("Proportional", &family, 0);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!monoOffered && family == 0);
+        ImGui::RadioButton("Monospace", &family, 1);
+        ImGui::EndDisabled();
+        ImGui::SetNextItemWidth(220);
+        ImGui::SliderInt("Size (px)", &chosen.size, ComposeFont::minSize, ComposeFont::maxSize);
+        chosen.family = family == 1 ? FontFamily::Monospace : FontFamily::Proportional;
+        font_.set(chosen);  // saved with the desktop's settings at once
+        ImGui::TextDisabled("Only how the editor shows your text: the email is sent as plain text.");
+        ImGui::EndPopup();
+    }
+}
+
 void EmailPanel::drawEditor(const EmailWork*) {
     if (model_.draft() != editorDraft_) {  // changed outside the editor: another case, an inserted article
         editorDraft_ = model_.draft();
         copyInto(reply_, sizeof reply_, editorDraft_);
     }
-    ImGui::InputTextMultiline("##reply", reply_, sizeof reply_, ImVec2(-1, editorHeight_));
+    drawEditorBar();
+    float scale = 1.0f;
+    ImFont* font = editorFont(scale);
+    const float oldScale = font ? font->Scale : 1.0f;
+    if (font) {
+        font->Scale = scale;
+        ImGui::PushFont(font);
+    }
+    // "#shortcut" then Tab puts in a canned response, where the cursor is.
+    struct Completion {
+        EmailPanel* panel;
+        bool expanded = false;
+    } completion{this};
+    ImGui::InputTextMultiline("##reply", reply_, sizeof reply_, ImVec2(-1, editorHeight_),
+                              ImGuiInputTextFlags_CallbackCompletion,
+                              [](ImGuiInputTextCallbackData* data) {
+                                  auto* c = static_cast<Completion*>(data->UserData);
+                                  EmailPanel& panel = *c->panel;
+                                  panel.model_.setDraft(std::string(data->Buf, static_cast<std::size_t>(data->BufTextLen)));
+                                  if (auto cursor = panel.model_.expandShortcut(static_cast<std::size_t>(data->CursorPos))) {
+                                      const std::string& after = panel.model_.draft();
+                                      data->DeleteChars(0, data->BufTextLen);
+                                      data->InsertChars(0, after.c_str());
+                                      data->CursorPos = data->SelectionStart = data->SelectionEnd =
+                                          std::min(static_cast<int>(*cursor), data->BufTextLen);
+                                      panel.editorDraft_ = after;
+                                      c->expanded = true;
+                                  }
+                                  return 0;
+                              },
+                              &completion);
+    if (font) {
+        font->Scale = oldScale;  // before PopFont, which measures the font it returns to
+        ImGui::PopFont();
+    }
     editorActive_ = ImGui::IsItemActive();
     if (!reply_[0] && !editorActive_) {
         // A hint where the text will go (ImGui 1.86 has no hint for multi-line inputs).
@@ -319,7 +537,7 @@ void EmailPanel::drawEditor(const EmailWork*) {
                                             ImGui::GetColorU32(ImGuiCol_TextDisabled),
                                             "Write the reply here: the original is quoted below it, card numbers are masked");
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept as the case's draft as you type; Reply or Reply all sends it");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept as the case's draft as you type. #shortcut then Tab: a canned response");
     if (editorDraft_ != reply_) {
         editorDraft_ = reply_;
         model_.setDraft(editorDraft_);
@@ -341,16 +559,17 @@ void EmailPanel::drawPopups(const EmailWork* work) {
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopup("transfer")) {
-        ImGui::TextUnformatted("Transfer to a colleague's My Queue or another service. Note:");
+        ImGui::TextUnformatted("Transfer to a colleague (it rings if they can take it now, else waits in their My Queue)\nor to another service. Note:");
         ImGui::SetNextItemWidth(360);
         ImGui::InputText("##note", note_, sizeof note_);
         ImGui::Separator();
         ImGui::TextDisabled("Colleagues");
         for (const events::AgentMetrics& colleague : colleagues_) {
-            if (colleague.state == AgentState::LoggedOut || colleague.agentId == model_.agentId()) continue;
+            if (colleague.agentId == model_.agentId()) continue;
             const bool available = colleague.state == AgentState::Ready || colleague.state == AgentState::Busy;
-            const std::string label = fmt::format("{}  ({})##{}", colleague.displayName, displayName(colleague.state), colleague.agentId);
-            if (ImGui::Selectable(label.c_str(), false, available ? 0 : ImGuiSelectableFlags_Disabled)) {
+            const std::string label = fmt::format("{}  ({}{})##{}", colleague.displayName, displayName(colleague.state),
+                                                  available ? "" : ": into their My Queue", colleague.agentId);
+            if (ImGui::Selectable(label.c_str())) {
                 model_.transferToAgent(colleague.agentId, note_);
                 note_[0] = 0;
             }
@@ -411,12 +630,51 @@ void EmailPanel::drawPopups(const EmailWork* work) {
         ImGui::InputTextWithHint("To", "customer@example.com", address_, sizeof address_);
         ImGui::SetNextItemWidth(360);
         ImGui::InputText("Subject", subject_, sizeof subject_);
-        ImGui::InputTextMultiline("##body", body_, sizeof body_, ImVec2(460, ImGui::GetTextLineHeightWithSpacing() * 8));
+        {
+            float scale = 1.0f;
+            ImFont* font = editorFont(scale);
+            const float oldScale = font ? font->Scale : 1.0f;
+            if (font) {
+                font->Scale = scale;
+                ImGui::PushFont(font);
+            }
+            ImGui::InputTextMultiline("##body", body_, sizeof body_, ImVec2(460, ImGui::GetTextLineHeightWithSpacing() * 8));
+            if (font) {
+                font->Scale = oldScale;
+                ImGui::PopFont();
+            }
+        }
+        ImGui::SetNextItemWidth(360);
+        const bool enter = ImGui::InputTextWithHint("##attach", AD_ICON_PAPERCLIP " File to attach: /path/to/file.pdf", composePath_,
+                                                    sizeof composePath_, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button("Attach") || enter) && composePath_[0]) {
+            std::string error;
+            if (auto file = readAttachment(composePath_, error)) {
+                composeFiles_.push_back(std::move(*file));
+                composePath_[0] = 0;
+            } else {
+                host_.notify({Severity::Warning, "Email", error});
+            }
+        }
+        for (std::size_t i = 0; i < composeFiles_.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::SmallButton(AD_ICON_TIMES)) {
+                composeFiles_.erase(composeFiles_.begin() + static_cast<std::ptrdiff_t>(i));
+                ImGui::PopID();
+                break;
+            }
+            ImGui::SameLine();
+            ImGui::TextColored(kAccent, "%s", fmt::format("{} {} ({})", AD_ICON_PAPERCLIP, composeFiles_[i].name,
+                                                          text::sizeText(static_cast<std::int64_t>(composeFiles_[i].data.size()))).c_str());
+            ImGui::PopID();
+        }
         const bool ready = address_[0] && subject_[0] && body_[0] && (composeInCase_ || !emailServices.empty());
         ImGui::BeginDisabled(!ready);
         if (ImGui::Button(AD_ICON_PAPER_PLANE " Send")) {
             model_.compose(composeInCase_ ? std::string() : emailServices[static_cast<std::size_t>(composeService_)]->serviceId,
-                           composeInCase_ ? shown->summary.caseId : std::string(), address_, subject_, body_);
+                           composeInCase_ ? shown->summary.caseId : std::string(), address_, subject_, body_,
+                           std::exchange(composeFiles_, {}));
             address_[0] = subject_[0] = body_[0] = 0;
             ImGui::CloseCurrentPopup();
         }
@@ -435,6 +693,24 @@ void EmailPanel::drawPopups(const EmailWork* work) {
                 model_.insertIntoDraft(response.text);
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", response.text.c_str());
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopup("postpone")) {
+        ImGui::TextUnformatted("Set this email aside in My Queue (your draft stays with it).");
+        ImGui::Checkbox("Remind me in", &postponeUntil_);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!postponeUntil_);
+        ImGui::SetNextItemWidth(120);
+        ImGui::InputInt("hours##postpone", &postponeHours_);
+        postponeHours_ = std::clamp(postponeHours_, 1, 24 * 30);
+        ImGui::EndDisabled();
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##note", "Why (waiting for the warehouse, ...)", note_, sizeof note_);
+        if (ImGui::Button(AD_ICON_PAUSE " Postpone")) {
+            model_.postpone(postponeUntil_ ? toEpochMs(host_.clock().now() + std::chrono::hours(postponeHours_)) : 0, note_);
+            note_[0] = 0;
+            ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     }

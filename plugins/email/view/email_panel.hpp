@@ -1,15 +1,20 @@
 #pragma once
-// Draws the Email panel (spec EMAIL-03..18): on the left the search box, the agent's emails, the
-// team queue with Pull, follow-ups and search results; on the right the case shown, its threads
-// with every message's headers, text (HTML shown as plain text, never as markup), attachments with
-// sizes and Mask, then the reply editor with Reply, Reply all, Forward, Transfer, Close, Follow-up.
+// Draws the Email panel (spec EMAIL-03..18): on the left the search box, the agent's emails, My
+// Queue with Take and Done, the team queue with Pull, follow-ups and search results; on the right
+// the case shown, its threads with every message's headers, text (HTML shown as plain text, never
+// as markup), attachments with sizes and Mask, its follow-ups, then the reply editor (in the
+// agent's font, with attachments and #shortcuts) with Reply, Reply all, Forward, Transfer,
+// Postpone, Close, Follow-up.
 
+#include "model/compose_font.hpp"
 #include "model/email_desk.hpp"
 
 #include <agentdesk/events/metrics.hpp>
 #include <agentdesk/host_api.hpp>
 
 #include <cstdint>
+
+struct ImFont;
 #include <string>
 #include <vector>
 
@@ -29,6 +34,10 @@ private:
     void drawActions(const EmailWork* work);
     void drawEditor(const EmailWork* work);
     void drawPopups(const EmailWork* work);
+    void drawMyQueue(const std::string& shownCase);
+    void drawEditorBar();
+    /// The atlas font for the agent's family (nullptr: the current one), and the scale for their size.
+    ImFont* editorFont(float& scale) const;
 
     EmailDesk& model_;
     HostApi& host_;
@@ -54,6 +63,14 @@ private:
     int selectionStart_ = 0;
     int selectionEnd_ = 0;
     std::string maskText_;
+    ComposeFontSetting font_;
+    std::string fontAgent_;         // whose font font_ holds
+    char attachPath_[1024] = {};
+    char composePath_[1024] = {};
+    std::vector<events::EmailFile> composeFiles_;
+    int postponeHours_ = 2;
+    bool postponeUntil_ = true;
+    std::int64_t finishing_ = 0;    // the follow-up whose Done popup is open
 };
 
 }  // namespace agentdesk::email

@@ -243,6 +243,18 @@ public:
     std::optional<Refusal> transferCall(std::string_view agentId, std::string_view interactionId,
                                         const CallHandOver& to, std::uint64_t correlation,
                                         std::string& newInteractionId);
+    /// True when a transfer of the interaction to the colleague would ring at them now (logged in,
+    /// Ready or Busy with room for it, no offer ringing).
+    bool canTakeTransferNow(std::string_view colleagueId, std::string_view interactionId) const;
+    /// Takes a connected chat or email out of the agent's hands without wrap-up (postponed, or handed to
+    /// a colleague's My Queue): ended (`by`) and completed with `notes`, it no longer counts as their work.
+    std::optional<Refusal> setAside(std::string_view agentId, std::string_view interactionId, events::EndedBy by,
+                                    std::string notes, std::uint64_t correlation = 0);
+    /// Hands the agent an email or chat assigned to them personally (taken back from their My Queue):
+    /// a new interaction of `arrival`'s service, offered and connected at once whatever their state
+    /// and skills, when they have room for one more and no offer rings. Its id goes to `interactionId`.
+    std::optional<Refusal> handOut(std::string_view agentId, const Arrival& arrival, std::string& interactionId,
+                                   std::uint64_t correlation = 0);
     /// Takes a waiting chat or email out of its queue for this agent (skilled for its service, with
     /// room for one more, no offer ringing), whatever their state: it is offered and connected at once.
     std::optional<Refusal> pull(std::string_view agentId, std::string_view interactionId, std::uint64_t correlation = 0);

@@ -376,6 +376,54 @@ std::optional<ContactCenter::Refusal> ContactCenter::pull(std::string_view agent
     return accept(agentId, interactionId, correlation);
 }
 
+bool ContactCenter::canTakeTransferNow(std::string_view colleagueId, std::string_view interactionId) const {
+    const Session* session = findSession(colleagueId);
+    const Interaction* found = interaction(interactionId);
+    return session && found && canReceiveTransfer(*session, *found);
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::setAside(std::string_view agentId, std::string_view interactionId,
+                                                              events::EndedBy by, std::string notes,
+                                                              std::uint64_t correlation) {
+    Interaction* interaction = nullptr;
+    if (auto refusal = checkOwnership(agentId, interactionId, Stage::Connected, interaction)) return refusal;
+    if (!isDigital(interaction->service->channel)) {
+        return Refusal{error_codes::invalidState, "Only emails and chats can be set aside."};
+    }
+    interaction->notes = std::move(notes);
+    endInteraction(*interaction, by, correlation, false, true);
+    return std::nullopt;
+}
+
+std::optional<ContactCenter::Refusal> ContactCenter::handOut(std::string_view agentId, const Arrival& arrival,
+                                                             std::string& interactionId, std::uint64_t correlation) {
+    Session* session = findSession(agentId);
+    if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
+    const ServiceConfig* service = config_.findService(arrival.serviceId);
+    if (!service) return Refusal{error_codes::unknownService, fmt::format("There is no service \"{}\".", arrival.serviceId)};
+    if (!isDigital(service->channel)) return Refusal{error_codes::invalidState, "Only emails and chats can be handed out."};
+    if (!session->ringing.empty()) return Refusal{error_codes::invalidState, "Answer or reject the offer ringing first."};
+    if (session->loadOf(service->channel) >= config_.settings.capacity.of(service->channel)) {
+        return Refusal{error_codes::targetUnavailable,
+                       fmt::format("You already handle {} {} at once, as many as you may: finish one first.",
+                                   session->loadOf(service->channel), service->channel == Channel::Email ? "emails" : "chats")};
+    }
+    auto created = std::make_unique<Interaction>();
+    Interaction& interaction = *created;
+    interaction.arrival = ++arrivals_;
+    interaction.id = fmt::format("{}{}", idPrefix_, interaction.arrival);
+    interaction.service = service;
+    interaction.customer = config_.findCustomer(arrival.customerId);
+    interaction.from = arrival.from;
+    interaction.subject = arrival.subject;
+    interaction.details = arrival.details;
+    interaction.queuedAt = clock_.now();
+    interactionId = interaction.id;
+    interactions_[interactionId] = std::move(created);
+    offer(interaction, *session);
+    return accept(agentId, interactionId, correlation);
+}
+
 std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view agentId, std::string_view interactionId,
                                                             std::uint64_t correlation) {
     Interaction* interaction = nullptr;

@@ -76,6 +76,13 @@ public:
                                                        host.paths().data / "admin-inbox");
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
         emails_->simulateCustomerAnswers([this] { return simulation_ && simulation_->running(); });
+        // About a third of the sample customers use a mail program that sends HTML only.
+        emails_->simulateHtmlSenders([](const Interaction& interaction) {
+            if (!interaction.customer) return interaction.arrival % 3 == 0;
+            unsigned sum = 0;
+            for (char c : interaction.customer->id) sum += static_cast<unsigned char>(c);
+            return sum % 3 == 0;
+        });
         Bus& bus = host.bus();
         simulationControl_ = bus.subscribe<events::SetSimulation>([this, &bus](const events::SetSimulation& c, const Message& m) {
             if (c.speed > 0) simulation_->setSpeed(c.speed);

@@ -62,13 +62,38 @@ events::EmailMessage readMessage(const Statement& row) {
 }
 
 events::EmailFollowUp readFollowUp(const Statement& row) {
-    return {row.columnInt64(0), row.columnText(1), row.columnText(2), row.columnText(3), row.columnText(4),
-            row.columnInt64(5), row.columnInt64(6) != 0};
+    events::EmailFollowUp followUp{row.columnInt64(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                                   row.columnText(4), row.columnInt64(5), row.columnInt64(6) != 0};
+    followUp.outcome = enumFromName<events::FollowUpOutcome>(row.columnText(7))
+                           .value_or(row.columnInt64(8) != 0 ? events::FollowUpOutcome::Sent : events::FollowUpOutcome::Open);
+    followUp.doneAtMs = row.columnInt64(9);
+    followUp.doneNote = row.columnText(10);
+    return followUp;
 }
 
 constexpr std::string_view followUpSelect =
-    "SELECT f.id, f.case_id, f.agent_id, c.subject, f.note, f.due_ms, f.due FROM email_follow_ups f "
-    "JOIN email_cases c ON c.id = f.case_id";
+    "SELECT f.id, f.case_id, f.agent_id, c.subject, f.note, f.due_ms, f.due, f.outcome, f.done, f.done_ms, f.done_note "
+    "FROM email_follow_ups f JOIN email_cases c ON c.id = f.case_id";
+
+constexpr std::string_view myQueueSelect =
+    "SELECT q.case_id, q.agent_id, q.reason, q.since_ms, q.until_ms, c.subject, coalesce(c.customer_id, ''), "
+    "c.customer_address, c.service_id, q.from_agent_id, q.note FROM email_my_queue q JOIN email_cases c ON c.id = q.case_id";
+
+events::MyQueueItem readMyQueueItem(const Statement& row) {
+    events::MyQueueItem item;
+    item.caseId = row.columnText(0);
+    item.agentId = row.columnText(1);
+    item.reason = enumFromName<events::MyQueueReason>(row.columnText(2)).value_or(events::MyQueueReason::Postponed);
+    item.sinceMs = row.columnInt64(3);
+    item.untilMs = row.columnInt64(4);
+    item.subject = row.columnText(5);
+    item.customerId = row.columnText(6);
+    item.customerAddress = row.columnText(7);
+    item.serviceId = row.columnText(8);
+    item.fromAgentId = row.columnText(9);
+    item.note = row.columnText(10);
+    return item;
+}
 
 int execute(Database& db, std::string_view sql, auto bind) {
     Transaction transaction(db);
@@ -219,7 +244,7 @@ std::int64_t EmailArchive::createThread(std::string_view caseId, std::string_vie
     return db_.lastInsertRowId();
 }
 
-std::int64_t EmailArchive::addMessage(const events::EmailMessage& message) {
+std::int64_t EmailArchive::addMessage(const events::EmailMessage& message, const std::vector<events::EmailFile>* files) {
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : message.headers) headers[name] = value;
     const auto key = message.headers.find("Message-ID");
@@ -244,12 +269,21 @@ std::int64_t EmailArchive::addMessage(const events::EmailMessage& message) {
         .bind(14, message.agentId);
     insert.execute();
     const std::int64_t id = db_.lastInsertRowId();
-    Statement attachment =
-        db_.prepare("INSERT INTO email_attachments (message_id, name, mime_type, size_bytes) VALUES (?1, ?2, ?3, ?4)");
-    for (const events::EmailAttachment& file : message.attachments) {
-        attachment.reset();
-        attachment.bind(1, id).bind(2, file.name).bind(3, file.mimeType).bind(4, file.sizeBytes);
-        attachment.execute();
+    Statement attachment = db_.prepare(
+        "INSERT INTO email_attachments (message_id, name, mime_type, size_bytes, data) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (files) {
+        for (const events::EmailFile& file : *files) {
+            attachment.reset();
+            attachment.bind(1, id).bind(2, file.name).bind(3, file.mimeType).bind(4, static_cast<std::int64_t>(file.data.size()));
+            attachment.bindBlob(5, file.data);
+            attachment.execute();
+        }
+    } else {
+        for (const events::EmailAttachment& file : message.attachments) {
+            attachment.reset();
+            attachment.bind(1, id).bind(2, file.name).bind(3, file.mimeType).bind(4, file.sizeBytes).bind(5, std::nullopt);
+            attachment.execute();
+        }
     }
     Statement touch = db_.prepare("UPDATE email_cases SET updated_ms = max(updated_ms, ?2) WHERE id = ?1");
     touch.bind(1, message.caseId).bind(2, message.atMs);
@@ -270,6 +304,14 @@ std::optional<events::EmailMessage> EmailArchive::message(std::int64_t messageId
         message.attachments.push_back({attachments.columnText(0), attachments.columnText(1), attachments.columnInt64(2)});
     }
     return message;
+}
+
+std::optional<std::vector<char>> EmailArchive::attachmentBytes(std::int64_t messageId, std::string_view name) const {
+    Statement query = db_.prepare(
+        "SELECT data FROM email_attachments WHERE message_id = ?1 AND name = ?2 AND data IS NOT NULL ORDER BY id LIMIT 1");
+    query.bind(1, messageId).bind(2, name);
+    if (!query.step()) return std::nullopt;
+    return query.columnBlob(0);
 }
 
 std::optional<std::int64_t> EmailArchive::threadOfMessageKey(std::string_view caseId, std::string_view messageKey) const {
@@ -312,9 +354,27 @@ bool EmailArchive::markFollowUpDue(std::int64_t followUpId) {
     return execute(db_, "UPDATE email_follow_ups SET due = 1 WHERE id = ?1", [&](Statement& s) { s.bind(1, followUpId); }) > 0;
 }
 
-int EmailArchive::finishFollowUps(std::string_view agentId, std::string_view caseId) {
-    return execute(db_, "UPDATE email_follow_ups SET done = 1 WHERE agent_id = ?1 AND case_id = ?2 AND done = 0",
-                   [&](Statement& s) { s.bind(1, agentId).bind(2, caseId); });
+int EmailArchive::finishFollowUps(std::string_view agentId, std::string_view caseId, std::int64_t atMs) {
+    return execute(db_,
+                   "UPDATE email_follow_ups SET done = 1, outcome = 'Sent', done_ms = ?3 "
+                   "WHERE agent_id = ?1 AND case_id = ?2 AND done = 0",
+                   [&](Statement& s) { s.bind(1, agentId).bind(2, caseId).bind(3, atMs); });
+}
+
+bool EmailArchive::markFollowUpDone(std::int64_t followUpId, std::string_view agentId, std::string_view note,
+                                    std::int64_t atMs) {
+    return execute(db_,
+                   "UPDATE email_follow_ups SET done = 1, outcome = 'Done', done_ms = ?3, done_note = ?4 "
+                   "WHERE id = ?1 AND agent_id = ?2 AND done = 0",
+                   [&](Statement& s) { s.bind(1, followUpId).bind(2, agentId).bind(3, atMs).bind(4, note); }) > 0;
+}
+
+std::vector<events::EmailFollowUp> EmailArchive::followUpsOfCase(std::string_view caseId) const {
+    Statement query = db_.prepare(fmt::format("{} WHERE f.case_id = ?1 ORDER BY f.due_ms, f.id", followUpSelect));
+    query.bind(1, caseId);
+    std::vector<events::EmailFollowUp> found;
+    while (query.step()) found.push_back(readFollowUp(query));
+    return found;
 }
 
 std::optional<events::EmailFollowUp> EmailArchive::followUp(std::int64_t followUpId) const {
@@ -330,6 +390,43 @@ std::vector<events::EmailFollowUp> EmailArchive::openFollowUps(std::string_view 
     query.bind(1, agentId);
     std::vector<events::EmailFollowUp> found;
     while (query.step()) found.push_back(readFollowUp(query));
+    return found;
+}
+
+// ---- My Queue ------------------------------------------------------------------------------------------------
+
+void EmailArchive::putInMyQueue(const events::MyQueueItem& item) {
+    execute(db_,
+            "INSERT OR REPLACE INTO email_my_queue (case_id, agent_id, reason, since_ms, until_ms, from_agent_id, note) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            [&](Statement& s) {
+                s.bind(1, item.caseId)
+                    .bind(2, item.agentId)
+                    .bind(3, enumName(item.reason))
+                    .bind(4, item.sinceMs)
+                    .bind(5, item.untilMs)
+                    .bind(6, item.fromAgentId)
+                    .bind(7, item.note);
+            });
+}
+
+bool EmailArchive::removeFromMyQueue(std::string_view caseId) {
+    return execute(db_, "DELETE FROM email_my_queue WHERE case_id = ?1", [&](Statement& s) { s.bind(1, caseId); }) > 0;
+}
+
+std::optional<events::MyQueueItem> EmailArchive::myQueueEntry(std::string_view caseId) const {
+    Statement query = db_.prepare(fmt::format("{} WHERE q.case_id = ?1", myQueueSelect));
+    query.bind(1, caseId);
+    if (!query.step()) return std::nullopt;
+    return readMyQueueItem(query);
+}
+
+std::vector<events::MyQueueItem> EmailArchive::myQueue(std::string_view agentId) const {
+    Statement query =
+        db_.prepare(fmt::format("{} WHERE ?1 = '' OR q.agent_id = ?1 ORDER BY q.since_ms, q.case_id", myQueueSelect));
+    query.bind(1, agentId);
+    std::vector<events::MyQueueItem> found;
+    while (query.step()) found.push_back(readMyQueueItem(query));
     return found;
 }
 

@@ -41,7 +41,10 @@ public:
     std::int64_t createThread(std::string_view caseId, std::string_view subject, std::int64_t atMs);
     /// Stores `message` (messageId ignored) with its attachments, moves the case's last change to
     /// its time and returns its id. The Message-ID header, when present, finds it again later.
-    std::int64_t addMessage(const events::EmailMessage& message);
+    /// With `files` (what an agent attached), the attachments are those files, bytes included.
+    std::int64_t addMessage(const events::EmailMessage& message, const std::vector<events::EmailFile>* files = nullptr);
+    /// The bytes kept of a message's attachment by name; nullopt when none were kept.
+    std::optional<std::vector<char>> attachmentBytes(std::int64_t messageId, std::string_view name) const;
     std::optional<events::EmailMessage> message(std::int64_t messageId) const;
     /// The thread of the case's message whose Message-ID is `messageKey`.
     std::optional<std::int64_t> threadOfMessageKey(std::string_view caseId, std::string_view messageKey) const;
@@ -60,11 +63,29 @@ public:
     std::int64_t addFollowUp(const events::EmailFollowUp& followUp);
     /// Marks it due (its reminder was given). False when unknown.
     bool markFollowUpDue(std::int64_t followUpId);
-    /// Marks the agent's follow-ups of a case done; how many there were.
-    int finishFollowUps(std::string_view agentId, std::string_view caseId);
+    /// Marks the agent's follow-ups of a case done by a follow-up email (outcome Sent); how many there were.
+    int finishFollowUps(std::string_view agentId, std::string_view caseId, std::int64_t atMs = 0);
+    /// Marks one of the agent's open follow-ups done without an email (outcome Done). False when it is
+    /// not theirs or already ended.
+    bool markFollowUpDone(std::int64_t followUpId, std::string_view agentId, std::string_view note, std::int64_t atMs);
+    /// Every follow-up of a case, open and ended, soonest first.
+    std::vector<events::EmailFollowUp> followUpsOfCase(std::string_view caseId) const;
     std::optional<events::EmailFollowUp> followUp(std::int64_t followUpId) const;
     /// Follow-ups not done, for one agent or ("") everyone, soonest first.
     std::vector<events::EmailFollowUp> openFollowUps(std::string_view agentId) const;
+
+    // ---- My Queue -------------------------------------------------------------------------------------
+
+    /// Puts a case in an agent's My Queue (a postponed or transferred email; the case's fields of the
+    /// item are read from the case). A case is in one My Queue at most: this replaces any earlier entry.
+    void putInMyQueue(const events::MyQueueItem& item);
+    /// Takes a case out of whichever My Queue holds it; false when none did.
+    bool removeFromMyQueue(std::string_view caseId);
+    /// The My Queue entry of a case, if any.
+    std::optional<events::MyQueueItem> myQueueEntry(std::string_view caseId) const;
+    /// Postponed and transferred emails of one agent or ("") everyone, oldest first (follow-ups are
+    /// not stored here: due ones join the list in EmailService).
+    std::vector<events::MyQueueItem> myQueue(std::string_view agentId) const;
 
     // ---- search -------------------------------------------------------------------------------------
 

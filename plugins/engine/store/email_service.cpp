@@ -44,6 +44,33 @@ std::string simulatedBody(const Interaction& interaction) {
                        100000 + interaction.arrival * 37 % 900000, name);
 }
 
+std::string htmlEscaped(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// The same short email as a mail program that writes HTML only sends it: styles, markup, a
+/// tracking pixel (none of which the desktop ever renders or loads).
+std::string simulatedHtml(const Interaction& interaction) {
+    const std::string name = interaction.customer ? interaction.customer->name : interaction.from;
+    return fmt::format(
+        "<html><head><style>body {{ font-family: Arial, sans-serif; }} .sig {{ color: #777; }}</style></head><body>"
+        "<p>Hello,</p><p><b>{}</b>: could you help me with this? My order number is <i>{}</i>.</p>"
+        "<p>Kind regards,<br><span class=\"sig\">{}</span></p>"
+        "<img src=\"https://mail-tracker.example/open.gif\" width=\"1\" height=\"1\" alt=\"\"></body></html>",
+        htmlEscaped(interaction.subject.empty() ? "I have a question" : interaction.subject),
+        100000 + interaction.arrival * 37 % 900000, htmlEscaped(name));
+}
+
 }  // namespace
 
 bool isEmailAddress(std::string_view address) {
@@ -85,6 +112,12 @@ EmailService::EmailService(ContactCenter& center, EmailArchive& archive, Bus& bu
     subscriptions_.push_back(bus_.subscribe<events::MaskEmail>(on(&EmailService::onMask)));
     subscriptions_.push_back(bus_.subscribe<events::ScheduleFollowUp>(on(&EmailService::onScheduleFollowUp)));
     subscriptions_.push_back(bus_.subscribe<events::SearchEmail>(on(&EmailService::onSearch)));
+    subscriptions_.push_back(bus_.subscribe<events::PostponeEmail>(on(&EmailService::onPostpone)));
+    subscriptions_.push_back(bus_.subscribe<events::TakeFromMyQueue>(on(&EmailService::onTake)));
+    subscriptions_.push_back(bus_.subscribe<events::FinishFollowUp>(on(&EmailService::onFinishFollowUp)));
+    subscriptions_.push_back(bus_.subscribe<events::GetMyQueue>([this](const events::GetMyQueue& c, const Message& m) {
+        publishMyQueue(c.agentId, m.correlation);
+    }));
     subscriptions_.push_back(bus_.subscribe<events::GetEmailDraft>([this](const events::GetEmailDraft& c, const Message& m) {
         bus_.publish(events::EmailDraft{c.caseId, c.agentId, archive_.draft(c.agentId, c.caseId), 0}, m.correlation);
     }));
@@ -95,11 +128,14 @@ EmailService::EmailService(ContactCenter& center, EmailArchive& archive, Bus& bu
     for (const events::EmailFollowUp& followUp : archive_.openFollowUps("")) {
         if (!followUp.due) schedule(followUp);
     }
+    // So do emails postponed until a time still to come.
+    for (const events::MyQueueItem& item : archive_.myQueue("")) scheduleReminder(item);
 }
 
 EmailService::~EmailService() {
     subscriptions_.clear();
     followUpTimers_.clear();
+    reminders_.clear();
     center_.removeObserver(this);
 }
 
@@ -145,7 +181,11 @@ void EmailService::queued(const Interaction& interaction, bool requeued) {
         email.subject = interaction.subject;
     }
     if (email.plainBody.empty() && email.htmlBody.empty()) {  // the simulation: a short email about the subject
-        email.plainBody = simulatedBody(interaction);
+        if (htmlSenders_ && htmlSenders_(interaction)) {
+            email.htmlBody = simulatedHtml(interaction);
+        } else {
+            email.plainBody = simulatedBody(interaction);
+        }
     }
     const std::int64_t at = toEpochMs(interaction.queuedAt);
     std::optional<events::EmailCaseSummary> summary =
@@ -191,10 +231,19 @@ void EmailService::queued(const Interaction& interaction, bool requeued) {
 }
 
 void EmailService::offered(const Interaction& interaction) {
+    if (!taking_.empty() && interaction.service->channel == Channel::Email) {
+        // An email taken from My Queue: its new interaction belongs to the case from the start.
+        if (auto summary = archive_.caseSummary(std::exchange(taking_, {}))) {
+            summary->interactionId = interaction.id;
+            summary->ownerId = interaction.agentId;
+            archive_.updateCase(*summary);
+        }
+        return;
+    }
     if (interaction.id != transferring_) return;
     transferring_.clear();
     if (auto summary = archive_.caseOfInteraction(interaction.id)) {
-        summary->ownerId = interaction.agentId;  // in the colleague's hands (their My Queue) from now on
+        summary->ownerId = interaction.agentId;  // in the colleague's hands from now on
         archive_.updateCase(*summary);
     }
 }
@@ -294,7 +343,8 @@ void EmailService::onGetCase(const events::GetEmailCase& command, const Message&
         refuse(command.topic, email_errors::unknownCase, "There is no such case.", message.correlation);
         return;
     }
-    bus_.publish(events::EmailCase{*summary, archive_.threads(summary->caseId), archive_.draft(command.agentId, summary->caseId)},
+    bus_.publish(events::EmailCase{*summary, archive_.threads(summary->caseId), archive_.draft(command.agentId, summary->caseId),
+                                   archive_.followUpsOfCase(summary->caseId)},
                  message.correlation);
 }
 
@@ -310,6 +360,8 @@ void EmailService::onReply(const events::ReplyEmail& command, const Message& mes
         refuse(command.topic, email_errors::unknownMessage, "There is no email in this case to answer.", message.correlation);
         return;
     }
+    auto attachments = checkFiles(command.topic, command.files, message.correlation);
+    if (!attachments) return;
     events::EmailMessage reply = outbound(*summary, original->threadId, events::EmailKind::Reply, command.agentId);
     reply.to = original->kind == events::EmailKind::Inbound ? original->from : original->to;
     if (command.replyAll) reply.cc = original->cc;
@@ -318,8 +370,9 @@ void EmailService::onReply(const events::ReplyEmail& command, const Message& mes
     if (auto key = original->headers.find("Message-ID"); key != original->headers.end()) {
         reply.headers["In-Reply-To"] = key->second;
     }
+    reply.attachments = std::move(*attachments);
     ++sent_;
-    reply.messageId = archive_.addMessage(reply);
+    reply.messageId = archive_.addMessage(reply, &command.files);
     archive_.deleteDraft(command.agentId, summary->caseId);
     bus_.publish(events::EmailSent{reply}, message.correlation);
     int replies = 0;
@@ -381,6 +434,8 @@ void EmailService::onCompose(const events::ComposeEmail& command, const Message&
         refuse(command.topic, email_errors::invalidInput, "An email needs a subject and a text.", message.correlation);
         return;
     }
+    auto attachments = checkFiles(command.topic, command.files, message.correlation);
+    if (!attachments) return;
     std::optional<events::EmailCaseSummary> summary;
     if (!command.caseId.empty()) {
         summary = archive_.caseSummary(command.caseId);
@@ -413,12 +468,20 @@ void EmailService::onCompose(const events::ComposeEmail& command, const Message&
     email.to = command.to;
     email.subject = fmt::format("[{}] {}", summary->caseId, subject);
     email.plainBody = maskDetected(command.body);
+    email.attachments = std::move(*attachments);
     ++sent_;
-    email.messageId = archive_.addMessage(email);
+    email.messageId = archive_.addMessage(email, &command.files);
     bus_.publish(events::EmailSent{email}, message.correlation);
     // The follow-up email is what the agent promised: their follow-ups of the case are done.
-    if (!command.caseId.empty() && archive_.finishFollowUps(command.agentId, summary->caseId) > 0) {
-        bus_.publish(events::EmailFollowUps{command.agentId, archive_.openFollowUps(command.agentId)});
+    if (!command.caseId.empty()) {
+        const std::vector<events::EmailFollowUp> open = archive_.openFollowUps(command.agentId);
+        if (archive_.finishFollowUps(command.agentId, summary->caseId, now()) > 0) {
+            for (const events::EmailFollowUp& followUp : open) {
+                if (followUp.caseId == summary->caseId) followUpTimers_.erase(followUp.followUpId);
+            }
+            bus_.publish(events::EmailFollowUps{command.agentId, archive_.openFollowUps(command.agentId)});
+            publishMyQueue(command.agentId);
+        }
     }
 }
 
@@ -445,10 +508,32 @@ void EmailService::onClose(const events::CloseEmail& command, const Message& mes
 }
 
 void EmailService::onTransfer(const events::TransferEmail& command, const Message& message) {
-    if (!caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation)) return;
+    auto summary = caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation);
+    if (!summary) return;
     if (command.toAgentId.empty() == command.toServiceId.empty()) {
         refuse(command.topic, email_errors::invalidInput, "Choose one colleague or one service to transfer to.",
                message.correlation);
+        return;
+    }
+    if (!command.toAgentId.empty() && !center_.canTakeTransferNow(command.toAgentId, command.interactionId)) {
+        // A colleague who cannot take it now (logged out, Not Ready, at capacity) finds it in their My Queue.
+        const UserAccount* colleague = center_.config().findUserById(command.toAgentId);
+        if (!colleague) {
+            refuse(command.topic, error_codes::unknownAgent, fmt::format("There is no colleague \"{}\".", command.toAgentId),
+                   message.correlation);
+            return;
+        }
+        if (command.toAgentId == command.agentId) {
+            refuse(command.topic, error_codes::targetUnavailable, "You cannot transfer to yourself.", message.correlation);
+            return;
+        }
+        events::MyQueueItem item;
+        item.agentId = command.toAgentId;
+        item.reason = events::MyQueueReason::Transferred;
+        item.fromAgentId = command.agentId;
+        item.note = command.note;
+        park(command.topic, *summary, command.agentId, command.interactionId, std::move(item), events::EndedBy::Transferred,
+             fmt::format("Transferred to {}'s My Queue", colleague->displayName), message.correlation);
         return;
     }
     if (auto refusal = center_.transfer(command.agentId, command.interactionId, command.toAgentId, command.toServiceId,
@@ -543,8 +628,11 @@ void EmailService::schedule(const events::EmailFollowUp& followUp) {
     const std::int64_t id = followUp.followUpId;
     followUpTimers_[id] = timers_.at(fromEpochMs(followUp.dueAtMs), [this, id] {
         archive_.markFollowUpDue(id);
-        if (auto due = archive_.followUp(id)) bus_.publish(events::EmailFollowUpDue{*due});
+        auto due = archive_.followUp(id);
         followUpTimers_.erase(id);
+        if (!due) return;
+        bus_.publish(events::EmailFollowUpDue{*due});
+        publishMyQueue(due->agentId);  // a due follow-up waits in My Queue too
     });
 }
 
@@ -567,6 +655,171 @@ void EmailService::onScheduleFollowUp(const events::ScheduleFollowUp& command, c
 
 void EmailService::onSearch(const events::SearchEmail& command, const Message& message) {
     bus_.publish(events::EmailSearchResults{command.agentId, archive_.search(command)}, message.correlation);
+}
+
+// ---- My Queue ---------------------------------------------------------------------------------------------------
+
+std::vector<events::MyQueueItem> EmailService::myQueueOf(std::string_view agentId) const {
+    std::vector<events::MyQueueItem> items = archive_.myQueue(agentId);
+    for (const events::EmailFollowUp& followUp : archive_.openFollowUps(agentId)) {
+        if (!followUp.due) continue;
+        auto summary = archive_.caseSummary(followUp.caseId);
+        if (!summary) continue;
+        events::MyQueueItem item;
+        item.caseId = followUp.caseId;
+        item.agentId = followUp.agentId;
+        item.reason = events::MyQueueReason::FollowUp;
+        item.sinceMs = followUp.dueAtMs;
+        item.subject = summary->subject;
+        item.customerId = summary->customerId;
+        item.customerAddress = summary->customerAddress;
+        item.serviceId = summary->serviceId;
+        item.note = followUp.note;
+        item.followUpId = followUp.followUpId;
+        items.push_back(std::move(item));
+    }
+    for (events::MyQueueItem& item : items) {
+        if (const Customer* customer = center_.config().findCustomer(item.customerId)) item.customerName = customer->name;
+    }
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.sinceMs < b.sinceMs; });
+    return items;
+}
+
+void EmailService::publishMyQueue(std::string_view agentId, std::uint64_t correlation) {
+    bus_.publish(events::EmailMyQueue{std::string(agentId), myQueueOf(agentId)}, correlation);
+}
+
+void EmailService::scheduleReminder(const events::MyQueueItem& item) {
+    if (item.reason != events::MyQueueReason::Postponed || item.untilMs <= now()) return;
+    reminders_[item.caseId] = timers_.at(fromEpochMs(item.untilMs), [this, caseId = item.caseId, until = item.untilMs] {
+        auto entry = archive_.myQueueEntry(caseId);
+        reminders_.erase(caseId);  // `caseId` is a copy: the timer's own storage goes here
+        if (!entry || entry->reason != events::MyQueueReason::Postponed || entry->untilMs != until) return;
+        if (const Customer* customer = center_.config().findCustomer(entry->customerId)) entry->customerName = customer->name;
+        bus_.publish(events::EmailMyQueueDue{*entry});
+        publishMyQueue(entry->agentId);
+    });
+}
+
+std::optional<std::vector<events::EmailAttachment>> EmailService::checkFiles(std::string_view command,
+                                                                             const std::vector<events::EmailFile>& files,
+                                                                             std::uint64_t correlation) {
+    const ChatSettings& limits = center_.config().chat;  // the same limits as for files sent in chats
+    constexpr std::size_t maxFiles = 10;
+    if (files.size() > maxFiles) {
+        refuse(command, email_errors::invalidInput, fmt::format("An email may carry at most {} attachments.", maxFiles), correlation);
+        return std::nullopt;
+    }
+    std::vector<events::EmailAttachment> attachments;
+    for (const events::EmailFile& file : files) {
+        const auto size = static_cast<std::int64_t>(file.data.size());
+        if (size == 0) {
+            refuse(command, email_errors::invalidInput, fmt::format("\"{}\" is empty: nothing was sent.", file.name), correlation);
+            return std::nullopt;
+        }
+        if (size > limits.maxFileBytes) {
+            refuse(command, email_errors::fileTooLarge,
+                   fmt::format("\"{}\" is {}; attachments may be at most {}. Nothing was sent.", file.name,
+                               text::sizeText(size), text::sizeText(limits.maxFileBytes)),
+                   correlation);
+            return std::nullopt;
+        }
+        if (std::find(limits.fileTypes.begin(), limits.fileTypes.end(), file.mimeType) == limits.fileTypes.end()) {
+            refuse(command, email_errors::fileTypeNotAllowed,
+                   fmt::format("\"{}\" is of a type that cannot be sent ({}). Allowed: {}. Nothing was sent.", file.name,
+                               file.mimeType.empty() ? "unknown" : file.mimeType, fmt::join(limits.fileTypes, ", ")),
+                   correlation);
+            return std::nullopt;
+        }
+        attachments.push_back({file.name, file.mimeType, size});
+    }
+    return attachments;
+}
+
+void EmailService::park(std::string_view command, const events::EmailCaseSummary& summary, std::string_view agentId, std::string_view interactionId,
+                        events::MyQueueItem item, events::EndedBy by, std::string notes, std::uint64_t correlation) {
+    // The case first: its interaction ends next, and that must not close it.
+    events::EmailCaseSummary parked = summary;
+    parked.state = events::CaseState::Open;
+    parked.ownerId = item.agentId;
+    parked.interactionId.clear();
+    parked.updatedMs = now();
+    archive_.updateCase(parked);
+    item.caseId = summary.caseId;
+    item.sinceMs = now();
+    archive_.putInMyQueue(item);
+    reminders_.erase(item.caseId);
+    scheduleReminder(item);
+    if (auto refusal = center_.setAside(agentId, interactionId, by, std::move(notes), correlation)) {
+        refuse(command, refusal->code, refusal->message, correlation);
+        return;
+    }
+    publishMyQueue(item.agentId, correlation);
+}
+
+void EmailService::onPostpone(const events::PostponeEmail& command, const Message& message) {
+    auto summary = caseForCommand(command.topic, command.agentId, command.interactionId, message.correlation);
+    if (!summary) return;
+    if (command.untilMs != 0 && command.untilMs <= now()) {
+        refuse(command.topic, email_errors::invalidInput, "Choose a time in the future, or none.", message.correlation);
+        return;
+    }
+    events::MyQueueItem item;
+    item.agentId = command.agentId;
+    item.reason = events::MyQueueReason::Postponed;
+    item.untilMs = command.untilMs;
+    item.note = command.note;
+    park(command.topic, *summary, command.agentId, command.interactionId, std::move(item), events::EndedBy::Agent,
+         command.untilMs ? fmt::format("Postponed until {}", text::dateTimeText(command.untilMs)) : std::string("Postponed"),
+         message.correlation);
+}
+
+void EmailService::onTake(const events::TakeFromMyQueue& command, const Message& message) {
+    auto entry = archive_.myQueueEntry(command.caseId);
+    auto summary = archive_.caseSummary(command.caseId);
+    if (!entry || !summary || entry->agentId != command.agentId) {
+        refuse(command.topic, email_errors::unknownCase, "This email is not in your My Queue.", message.correlation);
+        return;
+    }
+    std::optional<ContactCenter::Refusal> refusal;
+    const Interaction* waiting = center_.interaction(summary->interactionId);
+    if (waiting && waiting->stage != Stage::Queued) {
+        refuse(command.topic, error_codes::invalidState, "Someone is working on this case's newest email now.",
+               message.correlation);
+        return;
+    }
+    if (waiting) {
+        // The customer wrote again meanwhile: that email is the one to work on.
+        refusal = center_.pull(command.agentId, waiting->id, message.correlation);
+    } else {
+        Arrival arrival;
+        arrival.serviceId = summary->serviceId;
+        arrival.customerId = summary->customerId;
+        arrival.from = summary->customerAddress;
+        arrival.subject = summary->subject;
+        std::string interactionId;
+        taking_ = summary->caseId;
+        refusal = center_.handOut(command.agentId, arrival, interactionId, message.correlation);
+        taking_.clear();
+    }
+    if (refusal) {
+        refuse(command.topic, refusal->code, refusal->message, message.correlation);
+        return;
+    }
+    archive_.removeFromMyQueue(command.caseId);
+    reminders_.erase(command.caseId);
+    publishMyQueue(command.agentId, message.correlation);
+}
+
+void EmailService::onFinishFollowUp(const events::FinishFollowUp& command, const Message& message) {
+    if (!archive_.markFollowUpDone(command.followUpId, command.agentId, command.note, now())) {
+        refuse(command.topic, email_errors::unknownFollowUp, "This follow-up is not yours or is already done.",
+               message.correlation);
+        return;
+    }
+    followUpTimers_.erase(command.followUpId);
+    bus_.publish(events::EmailFollowUps{command.agentId, archive_.openFollowUps(command.agentId)}, message.correlation);
+    publishMyQueue(command.agentId, message.correlation);
 }
 
 }  // namespace agentdesk::engine

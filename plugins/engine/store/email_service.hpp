@@ -3,8 +3,11 @@
 // to a case in the EmailArchive. A new email opens a case; a customer's answer carrying the case
 // number (a "[C-1001]" tag in the subject, an X-Case-Id header) joins that case, in the thread of
 // the message it answers (In-Reply-To) or a new one. Answers the commands of events/email.hpp on
-// the bus: reply, forward, compose, close with a disposition, transfer and change of service,
-// team queue and pull, drafts, masking, follow-ups (reminded on the center's timers) and search.
+// the bus: reply, forward, compose (with attachments checked as chat files are), close with a
+// disposition, transfer and change of service, team queue and pull, drafts, masking, follow-ups
+// (reminded on the center's timers; done with an email or without), search, and each agent's My
+// Queue (EMAIL-04): emails they postponed, emails handed to them while they could not take them
+// now, and their due follow-ups, kept in engine.db until they take or finish them.
 
 #include "model/contact_center.hpp"
 #include "store/email_archive.hpp"
@@ -29,6 +32,9 @@ inline constexpr std::string_view unknownCase = "unknown_case";
 inline constexpr std::string_view unknownMessage = "unknown_message";
 inline constexpr std::string_view invalidInput = "invalid_input";
 inline constexpr std::string_view invalidAddress = "invalid_address";
+inline constexpr std::string_view unknownFollowUp = "unknown_followup";
+inline constexpr std::string_view fileTooLarge = "file_too_large";
+inline constexpr std::string_view fileTypeNotAllowed = "file_type_not_allowed";
 }  // namespace email_errors
 
 /// An email the customer's side sends in.
@@ -58,6 +64,9 @@ public:
     /// Lets simulated customers answer: the first reply in a case gets the customer's thanks, in
     /// the same thread, `after` later, whenever `enabled()` says so at the time of the reply.
     void simulateCustomerAnswers(std::function<bool()> enabled, Milliseconds after = std::chrono::minutes(40));
+    /// Lets some simulated customers write HTML-only email (their mail program sends no plain part):
+    /// the email the simulation makes up for an interaction `htmlOnly` picks has an HTML body only.
+    void simulateHtmlSenders(std::function<bool(const Interaction&)> htmlOnly) { htmlSenders_ = std::move(htmlOnly); }
     /// The address the center writes from for a service.
     static std::string serviceAddress(std::string_view serviceId);
     /// The case number named in a subject ("Re: [C-1001] ..."), or "".
@@ -81,6 +90,18 @@ private:
     void refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation);
     void schedule(const events::EmailFollowUp& followUp);
     std::int64_t now() const;
+    /// The agent's My Queue: stored entries and due follow-ups, oldest first.
+    std::vector<events::MyQueueItem> myQueueOf(std::string_view agentId) const;
+    void publishMyQueue(std::string_view agentId, std::uint64_t correlation = 0);
+    /// Reminds the agent when a postponed email's time comes.
+    void scheduleReminder(const events::MyQueueItem& item);
+    /// Attachments an agent sends, checked against the limits for chat files; on refusal answers the command.
+    std::optional<std::vector<events::EmailAttachment>> checkFiles(std::string_view command,
+                                                                   const std::vector<events::EmailFile>& files,
+                                                                   std::uint64_t correlation);
+    /// Puts the case of a connected email in `toAgentId`'s My Queue and takes it out of `agentId`'s hands.
+    void park(std::string_view command, const events::EmailCaseSummary& summary, std::string_view agentId, std::string_view interactionId,
+              events::MyQueueItem item, events::EndedBy by, std::string notes, std::uint64_t correlation);
 
     void onGetCase(const events::GetEmailCase& command, const Message& message);
     void onReply(const events::ReplyEmail& command, const Message& message);
@@ -94,6 +115,9 @@ private:
     void onMask(const events::MaskEmail& command, const Message& message);
     void onScheduleFollowUp(const events::ScheduleFollowUp& command, const Message& message);
     void onSearch(const events::SearchEmail& command, const Message& message);
+    void onPostpone(const events::PostponeEmail& command, const Message& message);
+    void onTake(const events::TakeFromMyQueue& command, const Message& message);
+    void onFinishFollowUp(const events::FinishFollowUp& command, const Message& message);
 
     ContactCenter& center_;
     EmailArchive& archive_;
@@ -103,9 +127,12 @@ private:
     std::optional<InboundEmail> arriving_;  // the email customerWrites is bringing in, for queued()
     std::string arrivingCase_;              // the case it joins, "" for a new one
     std::string transferring_;              // the interaction being handed to a colleague, until it rings there
+    std::string taking_;                    // the case taken from My Queue, until its new interaction rings
     std::uint64_t sent_ = 0;                // distinguishes Message-IDs written in the same millisecond
     std::map<std::int64_t, Timer> followUpTimers_;
+    std::map<std::string, Timer, std::less<>> reminders_;  // postponed emails with a time, by case
     std::function<bool()> customersAnswer_;
+    std::function<bool(const Interaction&)> htmlSenders_;
     Milliseconds answerAfter_{0};
     std::vector<Timer> answers_;
     std::vector<Subscription> subscriptions_;

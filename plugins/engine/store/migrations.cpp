@@ -330,6 +330,29 @@ CREATE INDEX call_texts_by_customer ON call_texts (customer_id, at_ms);
 CREATE INDEX call_texts_by_number ON call_texts (number, at_ms);
 )sql";
 
+// v10: the email agent's My Queue
+// (EMAIL-04: postponed emails and emails transferred to them), how a follow-up ended (a follow-up
+// email, or marked done without one), and the bytes of the files agents attach to their emails.
+constexpr std::string_view schemaV10 = R"sql(
+CREATE TABLE email_my_queue (
+    case_id       TEXT PRIMARY KEY NOT NULL REFERENCES email_cases (id) ON DELETE CASCADE,
+    agent_id      TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (reason IN ('Postponed', 'Transferred')),
+    since_ms      INTEGER NOT NULL,
+    until_ms      INTEGER NOT NULL DEFAULT 0,
+    from_agent_id TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX email_my_queue_by_agent ON email_my_queue (agent_id, since_ms);
+
+ALTER TABLE email_follow_ups ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_follow_ups ADD COLUMN done_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE email_follow_ups ADD COLUMN done_note TEXT NOT NULL DEFAULT '';
+UPDATE email_follow_ups SET outcome = 'Sent' WHERE done = 1;
+
+ALTER TABLE email_attachments ADD COLUMN data BLOB;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
@@ -340,6 +363,7 @@ constexpr std::array migrations{
     Migration{7, "outbound campaigns: calling record states and attempts", schemaV7},
     Migration{8, "follow-ups for customers, profile photo and password", schemaV8},
     Migration{9, "voice application results and text messages sent from calls", schemaV9},
+    Migration{10, "email My Queue, follow-up outcomes, attachment bytes", schemaV10},
 };
 
 }  // namespace

@@ -9,7 +9,12 @@
 //   email.forward         ->  email.sent (kind Forward; the email stays with the agent)
 //   email.compose         ->  email.sent (a new case, or a new thread in an existing one)
 //   email.close           ->  interaction.ended + interaction.completed with the disposition
-//   email.transfer        ->  interaction.ended for this agent (to a colleague's hands or a service's queue)
+//   email.transfer        ->  interaction.ended for this agent (to a colleague: it rings there when they can
+//                             take it now, else it waits in their My Queue; or to a service's queue)
+//   email.postpone        ->  interaction.ended (no wrap-up) + email.myqueue (the email waits in My Queue)
+//   email.myqueue.get     ->  email.myqueue         (postponed, transferred and due follow-ups of an agent)
+//   email.myqueue.take    ->  interaction.offered + interaction.connected, then email.myqueue
+//                             (email.myqueue.due when a postponed email's time comes)
 //   email.queue.get       ->  email.queue           (waiting emails of the agent's services)
 //   email.pull            ->  interaction.offered + interaction.connected (taken from the team queue)
 //   email.draft.save      ->  email.draft           (kept in the center's store: survives a restart)
@@ -17,11 +22,13 @@
 //   email.mask            ->  email.masked          (the masked text replaces the original in storage)
 //   email.followup.schedule -> email.followup       (then email.followup.due at its time)
 //   email.followups.get   ->  email.followups       (the agent's follow-ups not yet done)
+//   email.followup.done   ->  email.followups + email.myqueue (done without an email; the case records it)
 //   email.search          ->  email.search.results
 //
 // Refusals are events::Error with the command's correlation id; codes: unknown_case,
 // unknown_message, unknown_interaction, not_yours, invalid_state, invalid_input, invalid_address,
-// unknown_service, unknown_agent, unknown_disposition, target_unavailable, not_logged_in.
+// unknown_service, unknown_agent, unknown_disposition, target_unavailable, not_logged_in,
+// unknown_followup, file_too_large, file_type_not_allowed.
 
 #include "agentdesk/codec.hpp"
 
@@ -41,12 +48,22 @@ AGENTDESK_ENUM_NAMES(EmailKind, {EmailKind::Inbound, "Inbound"}, {EmailKind::Rep
 enum class CaseState { Queued, Open, Closed };
 AGENTDESK_ENUM_NAMES(CaseState, {CaseState::Queued, "Queued"}, {CaseState::Open, "Open"}, {CaseState::Closed, "Closed"})
 
-/// A file that came with an email (its metadata; the bytes stay with the mail system).
+/// A file that came with an email or was sent with one (its metadata; the center stores the bytes of
+/// the files its agents send).
 struct EmailAttachment {
     std::string name;
     std::string mimeType;
     std::int64_t sizeBytes = 0;
     MSGPACK_DEFINE_MAP(name, mimeType, sizeBytes)
+};
+
+/// A file an agent attaches to a reply or a new email, with its bytes. The center checks it as it
+/// checks files sent in chats (size and type limits of chat.json).
+struct EmailFile {
+    std::string name;
+    std::string mimeType;
+    std::vector<char> data;
+    MSGPACK_DEFINE_MAP(name, mimeType, data)
 };
 
 /// One email of a thread.
@@ -104,14 +121,6 @@ struct GetEmailCase {
     MSGPACK_DEFINE_MAP(agentId, caseId, interactionId)
 };
 
-/// Event: a case, its threads oldest first, and the asking agent's draft for it.
-struct EmailCase {
-    static constexpr std::string_view topic = "email.case";
-    EmailCaseSummary summary;
-    std::vector<EmailThread> threads;
-    std::string draft;
-    MSGPACK_DEFINE_MAP(summary, threads, draft)
-};
 
 /// Event: a customer's email arrived and is stored in its case (a new one, or the one it names);
 /// its interaction waits in the service's queue.
@@ -134,7 +143,8 @@ struct ReplyEmail {
     bool replyAll = false;
     bool quote = true;
     std::string body;
-    MSGPACK_DEFINE_MAP(interactionId, agentId, messageId, replyAll, quote, body)
+    std::vector<EmailFile> files{};  ///< attachments; a refused one (file_too_large, ...) stops the reply
+    MSGPACK_DEFINE_MAP(interactionId, agentId, messageId, replyAll, quote, body, files)
 };
 
 /// Command: send a message of a case to an external address with a note; the case records it.
@@ -159,7 +169,8 @@ struct ComposeEmail {
     std::string to;
     std::string subject;
     std::string body;
-    MSGPACK_DEFINE_MAP(agentId, serviceId, caseId, to, subject, body)
+    std::vector<EmailFile> files{};  ///< attachments, as for a reply
+    MSGPACK_DEFINE_MAP(agentId, serviceId, caseId, to, subject, body, files)
 };
 
 /// Event: an email left the center and is stored in its case.
@@ -271,6 +282,11 @@ struct EmailMasked {
     MSGPACK_DEFINE_MAP(message, masked)
 };
 
+/// How a follow-up ended.
+enum class FollowUpOutcome { Open, Sent, Done };
+AGENTDESK_ENUM_NAMES(FollowUpOutcome, {FollowUpOutcome::Open, "Open"}, {FollowUpOutcome::Sent, "Sent"},
+                     {FollowUpOutcome::Done, "Done"})
+
 /// A follow-up promised on a case.
 struct EmailFollowUp {
     std::int64_t followUpId = 0;
@@ -280,7 +296,21 @@ struct EmailFollowUp {
     std::string note;
     std::int64_t dueAtMs = 0;
     bool due = false;     ///< its time has come
-    MSGPACK_DEFINE_MAP(followUpId, caseId, agentId, subject, note, dueAtMs, due)
+    FollowUpOutcome outcome = FollowUpOutcome::Open;  ///< Sent: a follow-up email; Done: marked done without one
+    std::int64_t doneAtMs = 0;
+    std::string doneNote{};  ///< what the agent noted when marking it done
+    MSGPACK_DEFINE_MAP(followUpId, caseId, agentId, subject, note, dueAtMs, due, outcome, doneAtMs, doneNote)
+};
+
+/// Event: a case, its threads oldest first, the asking agent's draft for it, and every follow-up
+/// promised on it (open and ended, soonest first): the case's record of them.
+struct EmailCase {
+    static constexpr std::string_view topic = "email.case";
+    EmailCaseSummary summary;
+    std::vector<EmailThread> threads;
+    std::string draft;
+    std::vector<EmailFollowUp> followUps{};
+    MSGPACK_DEFINE_MAP(summary, threads, draft, followUps)
 };
 
 /// Command: schedule a follow-up on a case. Answered by EmailFollowUpScheduled or Error
@@ -321,6 +351,89 @@ struct EmailFollowUps {
     std::string agentId;
     std::vector<EmailFollowUp> followUps;
     MSGPACK_DEFINE_MAP(agentId, followUps)
+};
+
+/// Command: a due follow-up is done without sending anything (the customer called, it was solved
+/// meanwhile). It leaves My Follow-ups and My Queue; the case keeps it with outcome Done. Answered by
+/// EmailFollowUps then EmailMyQueue, or Error (unknown_followup: not the agent's, or already ended).
+struct FinishFollowUp {
+    static constexpr std::string_view topic = "email.followup.done";
+    std::string agentId;
+    std::int64_t followUpId = 0;
+    std::string note;
+    MSGPACK_DEFINE_MAP(agentId, followUpId, note)
+};
+
+// ---- My Queue (EMAIL-04) -------------------------------------------------------------------------
+
+/// Why an email is in an agent's My Queue.
+enum class MyQueueReason { Postponed, Transferred, FollowUp };
+AGENTDESK_ENUM_NAMES(MyQueueReason, {MyQueueReason::Postponed, "Postponed"}, {MyQueueReason::Transferred, "Transferred"},
+                     {MyQueueReason::FollowUp, "FollowUp"})
+
+/// An email assigned to an agent personally, waiting until they handle it.
+struct MyQueueItem {
+    std::string caseId;
+    std::string agentId;            ///< whose My Queue
+    MyQueueReason reason = MyQueueReason::Postponed;
+    std::int64_t sinceMs = 0;       ///< postponed, transferred, or the follow-up's due time
+    std::int64_t untilMs = 0;       ///< Postponed: set aside until then (0: no time given)
+    std::string subject;            ///< the case's
+    std::string customerId;
+    std::string customerName;       ///< a known customer's name, else ""
+    std::string customerAddress;
+    std::string serviceId;
+    std::string fromAgentId;        ///< Transferred: the colleague who handed it on
+    std::string note;               ///< the transfer note, the postponement's or the follow-up's
+    std::int64_t followUpId = 0;    ///< FollowUp: the follow-up (sent with email.compose in the case, or email.followup.done)
+    MSGPACK_DEFINE_MAP(caseId, agentId, reason, sinceMs, untilMs, subject, customerId, customerName, customerAddress,
+                       serviceId, fromAgentId, note, followUpId)
+};
+
+/// Command: set the email aside: it leaves the agent's active work (no wrap-up, it no longer counts
+/// against their email capacity) and waits in their My Queue, reminded at untilMs when given.
+/// Answered by interaction.ended (no wrap-up) and EmailMyQueue, or Error (invalid_input for a time in
+/// the past, not_yours, invalid_state).
+struct PostponeEmail {
+    static constexpr std::string_view topic = "email.postpone";
+    std::string interactionId;
+    std::string agentId;
+    std::int64_t untilMs = 0;  ///< 0: no time
+    std::string note;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, untilMs, note)
+};
+
+/// Command: an agent's My Queue. Answered by EmailMyQueue.
+struct GetMyQueue {
+    static constexpr std::string_view topic = "email.myqueue.get";
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(agentId)
+};
+
+/// Event: an agent's My Queue, oldest first; published again whenever it changes.
+struct EmailMyQueue {
+    static constexpr std::string_view topic = "email.myqueue";
+    std::string agentId;
+    std::vector<MyQueueItem> items;
+    MSGPACK_DEFINE_MAP(agentId, items)
+};
+
+/// Command: work on a postponed or transferred email of My Queue again. Capacity rules apply as
+/// for a pull. Answered by interaction.offered and interaction.connected, then EmailMyQueue, or Error
+/// (unknown_case: not in the agent's My Queue; target_unavailable: at capacity; invalid_state while an
+/// offer rings; not_logged_in).
+struct TakeFromMyQueue {
+    static constexpr std::string_view topic = "email.myqueue.take";
+    std::string agentId;
+    std::string caseId;
+    MSGPACK_DEFINE_MAP(agentId, caseId)
+};
+
+/// Event: a postponed email's time has come: remind its agent.
+struct EmailMyQueueDue {
+    static constexpr std::string_view topic = "email.myqueue.due";
+    MyQueueItem item;
+    MSGPACK_DEFINE_MAP(item)
 };
 
 /// Command: find cases. Every field given must match: text in subjects and bodies (every word;
