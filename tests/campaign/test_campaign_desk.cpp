@@ -4,6 +4,7 @@
 #include "model/campaign_desk.hpp"
 #include "model/campaign_service.hpp"
 #include "model/contact_center.hpp"
+#include "model/voice_service.hpp"
 
 #include <agentdesk/events/agent.hpp>
 #include <agentdesk/runtime/harness.hpp>
@@ -112,4 +113,27 @@ TEST_CASE("campaign panel: a refused reschedule shows its reason, reject takes t
     CHECK(d.desk.lastOutcome().starts_with("Helen Ward: Rejected"));
     REQUIRE(d.journal.attemptsOf.size() == 1);
     CHECK(d.journal.attemptsOf.begin()->second.at(0).note == "Renewed already");
+}
+
+TEST_CASE("campaign panel: the campaign call is held and muted from the panel, with its hold time") {
+    Desk d;
+    VoiceService voice{d.engine, d.harness.bus, d.harness.clock};
+    d.ready();
+    d.desk.chooseNumber("+44 2");
+    CHECK_FALSE(d.desk.talking());
+    d.desk.call();
+    d.harness.advance(5s);
+    REQUIRE(d.desk.talking());
+    d.desk.toggleHold();
+    CHECK(d.desk.held());
+    d.harness.advance(12s);
+    CHECK(d.desk.holdTime() == 12s);
+    d.desk.toggleHold();
+    CHECK_FALSE(d.desk.held());
+    d.desk.toggleMute();
+    CHECK(d.desk.muted());
+    d.desk.hangUp();
+    CHECK_FALSE(d.desk.talking());
+    CHECK_FALSE(d.desk.muted());
+    CHECK(d.desk.takeError().empty());
 }

@@ -21,8 +21,14 @@ CampaignDesk::CampaignDesk(Bus& bus, const Clock& clock)
     }));
     subscriptions_.push_back(bus_.subscribe<events::CallingRecord>([this](const events::CallingRecord& e) {
         if (!agent_.is(e.agentId)) return;
-        if (!record_ || record_->interactionId != e.interactionId) chosen_.clear();
+        if (!record_ || record_->interactionId != e.interactionId) {
+            chosen_.clear();
+            call_.reset();
+        }
         record_ = e;
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::CallState>([this](const events::CallState& e) {
+        if (record_ && record_->interactionId == e.interactionId) call_ = e;
     }));
     subscriptions_.push_back(bus_.subscribe<events::RecordDone>([this](const events::RecordDone& e) {
         if (!agent_.is(e.agentId)) return;
@@ -103,6 +109,21 @@ void CampaignDesk::reject(const std::string& reason) {
 void CampaignDesk::reschedule(std::int64_t atMs, const std::string& number, bool personal) {
     if (!record_) return;
     send(events::RescheduleRecord{agent_.id(), record_->interactionId, atMs, number, personal});
+}
+
+Milliseconds CampaignDesk::holdTime() const {
+    if (!held()) return Milliseconds(0);
+    return std::chrono::duration_cast<Milliseconds>(clock_.now() - fromEpochMs(call_->heldSinceMs));
+}
+
+void CampaignDesk::toggleHold() {
+    if (!talking()) return;
+    if (held()) send(events::RetrieveCall{record_->interactionId, agent_.id()});
+    else send(events::HoldCall{record_->interactionId, agent_.id()});
+}
+
+void CampaignDesk::toggleMute() {
+    if (talking()) send(events::MuteCall{record_->interactionId, agent_.id(), !muted()});
 }
 
 void CampaignDesk::hangUp() {

@@ -1,7 +1,7 @@
 #pragma once
 // The Campaign panel's model (spec CAMP-01..05): the campaigns this desktop's agent takes part in
 // (name, dialing mode, script), the calling record they hold (numbers, custom fields, earlier
-// attempts, the preview countdown, the call's phase) and the actions on it: Call a number, Reject
+// attempts, the preview countdown, the call's phase) and the actions on it: Call a number, Hold and Mute, Reject
 // with a reason, Reschedule (time, number, personal or for anyone), Hang up, and the disposition.
 // Over the bus only (events/campaign.hpp); no ImGui here.
 
@@ -9,6 +9,7 @@
 #include <agentdesk/clock.hpp>
 #include <agentdesk/current_agent.hpp>
 #include <agentdesk/events/campaign.hpp>
+#include <agentdesk/events/voice.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -44,6 +45,13 @@ public:
     /// True once the call is over or going on and a disposition may be chosen.
     bool canDispose() const;
     bool canHangUp() const;
+    /// The campaign call's hold, mute and hold time while the customer is on the line (VOICE-09, 13).
+    bool talking() const { return record_ && record_->phase == events::RecordPhase::Talking; }
+    bool held() const { return talking() && call_ && call_->held; }
+    bool muted() const { return talking() && call_ && call_->muted; }
+    Milliseconds holdTime() const;
+    void toggleHold();
+    void toggleMute();
 
     void call();
     void reject(const std::string& reason);
@@ -64,6 +72,7 @@ private:
     CurrentAgent agent_;
     std::vector<events::CampaignInfo> campaigns_;
     std::optional<events::CallingRecord> record_;
+    std::optional<events::CallState> call_;  // the record's call, once connected
     std::string chosen_;
     std::string lastOutcome_;
     std::set<std::uint64_t> pending_;

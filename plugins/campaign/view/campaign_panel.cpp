@@ -161,6 +161,17 @@ void CampaignPanel::drawRecord(const events::CallingRecord& record) {
     } else if (record.phase == events::RecordPhase::Dialing) {
         if (ImGui::Button(AD_ICON_TIMES " Hang up")) desk_.hangUp();
     } else {
+        if (desk_.talking()) {
+            // The call's own controls (VOICE-09, 13), as in the Call panel.
+            if (ImGui::Button(desk_.held() ? AD_ICON_PLAY " Retrieve" : AD_ICON_PAUSE " Hold")) desk_.toggleHold();
+            ImGui::SameLine();
+            if (ImGui::Button(desk_.muted() ? AD_ICON_MICROPHONE " Unmute" : AD_ICON_MICROPHONE_SLASH " Mute")) desk_.toggleMute();
+            ImGui::SameLine();
+            if (desk_.held()) {
+                ImGui::TextColored(ImVec4(0.95f, 0.66f, 0.20f, 1.0f), "On hold %s", text::clockText(desk_.holdTime()).c_str());
+                ImGui::SameLine();
+            }
+        }
         if (desk_.canHangUp() && ImGui::Button(AD_ICON_TIMES " Hang up")) desk_.hangUp();
         drawDispositions(record);
     }
