@@ -3,9 +3,12 @@
 
 #include <agentdesk/bus.hpp>
 #include <agentdesk/events/agent.hpp>
+#include <agentdesk/events/core.hpp>
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +43,18 @@ struct BusLog {
         auto found = all<E>();
         REQUIRE_FALSE(found.empty());
         return found.back();
+    }
+    /// The error that answered the command sent with `correlation`; nullopt when none did.
+    std::optional<events::Error> errorFor(std::uint64_t correlation) const {
+        for (const auto& [error, message] : all<events::Error>()) {
+            if (message.correlation == correlation) return error;
+        }
+        return std::nullopt;
+    }
+    /// Its code only.
+    std::optional<std::string> errorCode(std::uint64_t correlation) const {
+        auto error = errorFor(correlation);
+        return error ? std::optional<std::string>(error->code) : std::nullopt;
     }
     /// Topics of what the engine published, in order (the commands sent to it left out).
     std::vector<std::string> answerTopics() const {

@@ -58,12 +58,6 @@ struct Floor {
     void logIn(const std::string& user) {
         harness.bus.publish(events::LoginRequest{user, "demo", PhoneDevice::Softphone, {}, false});
     }
-    std::optional<std::string> errorCode(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error.code;
-        }
-        return std::nullopt;
-    }
     AgentState stateOf(std::string_view agentId) const { return center.agentState(agentId)->state(); }
 };
 
@@ -84,12 +78,12 @@ TEST_CASE("raising a hand on a call: every desktop hears who needs help, on what
     REQUIRE(f.assistance.open().size() == 1);
 
     const std::uint64_t again = f.harness.bus.publish(events::RequestAssistance{"u-anna", f.call, ""});
-    CHECK(f.errorCode(again) == "already_requested");
+    CHECK(f.log.errorCode(again) == "already_requested");
     const std::uint64_t stranger = f.harness.bus.publish(events::RequestAssistance{"u-ben", f.call, ""});
-    CHECK(f.errorCode(stranger) == "not_logged_in");
+    CHECK(f.log.errorCode(stranger) == "not_logged_in");
     f.logIn("ben");
     const std::uint64_t notTheirs = f.harness.bus.publish(events::RequestAssistance{"u-ben", f.call, ""});
-    CHECK(f.errorCode(notTheirs) == "not_yours");
+    CHECK(f.log.errorCode(notTheirs) == "not_yours");
 
     const std::uint64_t list = f.harness.bus.publish(events::ListAssistance{"u-ben"});
     const auto [open, message] = f.log.last<events::OpenAssistance>();
@@ -104,7 +98,7 @@ TEST_CASE("the agent can lower their hand, and a hand also comes down when the i
     f.harness.bus.publish(events::RequestAssistance{"u-anna", f.call, ""});
     const std::string id = f.log.last<events::AssistanceRequested>().first.request.requestId;
     const std::uint64_t wrongAgent = f.harness.bus.publish(events::CancelAssistance{"u-sam", id});
-    CHECK(f.errorCode(wrongAgent) == "not_yours");
+    CHECK(f.log.errorCode(wrongAgent) == "not_yours");
     f.harness.bus.publish(events::CancelAssistance{"u-anna", id});
     CHECK(f.log.last<events::AssistanceCleared>().first.outcome == events::AssistanceOutcome::Cancelled);
     CHECK(f.assistance.open().empty());
@@ -165,10 +159,10 @@ TEST_CASE("only a logged-in supervisor without work of their own can join, and n
     Floor f;
     f.logIn("ben");
     const std::uint64_t agent = f.harness.bus.publish(events::JoinInteraction{"u-ben", f.call, events::SupervisionMode::Monitor});
-    CHECK(f.errorCode(agent) == "not_a_supervisor");
+    CHECK(f.log.errorCode(agent) == "not_a_supervisor");
     const std::uint64_t loggedOut =
         f.harness.bus.publish(events::JoinInteraction{"u-sam", f.call, events::SupervisionMode::Monitor});
-    CHECK(f.errorCode(loggedOut) == "not_logged_in");
+    CHECK(f.log.errorCode(loggedOut) == "not_logged_in");
 
     f.logIn("sam");
     f.harness.bus.publish(events::SetState{"u-sam", AgentState::Ready, {}});
@@ -176,9 +170,9 @@ TEST_CASE("only a logged-in supervisor without work of their own can join, and n
     const std::string second = *f.center.arrive(Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
     REQUIRE_FALSE(f.center.accept("u-sam", second));
     const std::uint64_t busy = f.harness.bus.publish(events::JoinInteraction{"u-sam", f.call, events::SupervisionMode::Monitor});
-    CHECK(f.errorCode(busy) == "busy");
+    CHECK(f.log.errorCode(busy) == "busy");
     const std::uint64_t own = f.harness.bus.publish(events::JoinInteraction{"u-sam", second, events::SupervisionMode::Monitor});
-    CHECK(f.errorCode(own) == "invalid_state");
+    CHECK(f.log.errorCode(own) == "invalid_state");
     CHECK(f.stateOf("u-sam") == AgentState::Busy);
 }
 

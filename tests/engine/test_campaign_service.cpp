@@ -74,12 +74,6 @@ struct Outbound {
     std::int64_t now() const { return toEpochMs(harness.clock.now()); }
     events::CallingRecord record() const { return log.last<events::CallingRecord>().first; }
     AgentState state() const { return center.agentState("u-emma")->state(); }
-    std::optional<std::string> errorCode(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error.code;
-        }
-        return std::nullopt;
-    }
     std::vector<std::string> rows(const std::string& sql) {
         std::vector<std::string> out;
         Statement select = store.database().prepare(sql);
@@ -143,7 +137,7 @@ TEST_CASE("preview, reject, reschedule, call and disposition: every step is in e
     // Reschedule for this agent, on the mobile, in two hours.
     const std::int64_t at = o.now() + 2 * 3600'000;
     const std::uint64_t past = o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, o.now() - 1, "", true});
-    CHECK(o.errorCode(past) == "invalid_time");
+    CHECK(o.log.errorCode(past) == "invalid_time");
     o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, at, "+46 2", true});
     const auto rescheduled = o.log.last<events::RecordDone>().first;
     CHECK(rescheduled.outcome == "Rescheduled");
@@ -211,14 +205,14 @@ TEST_CASE("when the preview runs out the first number is dialled, no answer ends
     REQUIRE(record.recordId == "r-1");
     CHECK(record.numbers[0].wrong);
     const std::uint64_t wrong = o.harness.bus.publish(events::CallRecord{"u-emma", record.interactionId, "+44 1"});
-    CHECK(o.errorCode(wrong) == "invalid_number");
+    CHECK(o.log.errorCode(wrong) == "invalid_number");
     o.harness.bus.publish(events::CallRecord{"u-emma", record.interactionId, "+44 2"});
     o.harness.advance(25s);
     CHECK(o.record().suggestedDisposition == "No answer");
     CHECK(o.record().phase == events::RecordPhase::WrapUp);
     CHECK(o.state() == AgentState::AfterCallWork);
     const std::uint64_t late = o.harness.bus.publish(events::RejectRecord{"u-emma", record.interactionId, "Not now"});
-    CHECK(o.errorCode(late) == "invalid_state");
+    CHECK(o.log.errorCode(late) == "invalid_state");
     // The wrap-up times out: the call's outcome is the disposition.
     o.harness.advance(60s);
     const auto done = o.log.last<events::RecordDone>().first;

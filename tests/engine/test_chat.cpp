@@ -99,12 +99,6 @@ struct ChatDesk {
     std::uint64_t send(Command command) {
         return harness.bus.publish(std::move(command));
     }
-    std::optional<events::Error> errorFor(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error;
-        }
-        return std::nullopt;
-    }
     std::vector<events::ChatMessage> linesOf(const std::string& id) const {
         std::vector<events::ChatMessage> lines;
         for (const auto& [line, message] : log.all<events::ChatMessage>()) {
@@ -180,8 +174,8 @@ TEST_CASE("the customer reads the agent's message, types, answers from the scrip
 
     // Nothing more can be sent, and the whole conversation is in the database.
     const std::uint64_t late = desk.send(events::SendChat{id, "u-anna", "Hello?"});
-    REQUIRE(desk.errorFor(late));
-    CHECK(desk.errorFor(late)->code == "invalid_state");
+    REQUIRE(desk.log.errorFor(late));
+    CHECK(desk.log.errorFor(late)->code == "invalid_state");
     const auto stored = desk.store.chatMessages(id);
     CHECK(stored.size() == desk.linesOf(id).size() + 1);  // + the opening line
     CHECK(stored[1].delivery == events::Delivery::Read);
@@ -211,7 +205,7 @@ TEST_CASE("/ban ends the chat at once, puts the agent in wrap-up, and refuses th
 
     // Only a supervisor lifts a ban.
     const std::uint64_t byAgent = desk.send(events::LiftBan{"u-anna", "Maria Lopez"});
-    CHECK(desk.errorFor(byAgent)->code == "no_permission");
+    CHECK(desk.log.errorFor(byAgent)->code == "no_permission");
     for (const char* identity : {"Maria Lopez", "+34 612 345 678", "maria@example.es"}) {
         desk.send(events::LiftBan{"u-sam", identity});
     }
@@ -247,9 +241,9 @@ TEST_CASE("a chat transferred to a colleague rings there with the note, and the 
     desk.send(events::SendChat{id, "u-anna", "Let me pass you to billing."});
 
     const std::uint64_t notReady = desk.send(events::TransferChat{id, "u-anna", "u-ben", "", "refund"});
-    REQUIRE(desk.errorFor(notReady));
-    CHECK(desk.errorFor(notReady)->code == "target_unavailable");
-    CHECK(desk.errorFor(notReady)->message.find("Ben Okafor is Not Ready") != std::string::npos);
+    REQUIRE(desk.log.errorFor(notReady));
+    CHECK(desk.log.errorFor(notReady)->code == "target_unavailable");
+    CHECK(desk.log.errorFor(notReady)->message.find("Ben Okafor is Not Ready") != std::string::npos);
 
     desk.ready("u-ben");
     desk.send(events::TransferChat{id, "u-anna", "u-ben", "", "wants a refund for order 100482"});
@@ -271,7 +265,7 @@ TEST_CASE("a chat transferred to a colleague rings there with the note, and the 
     CHECK(transcript[2].text == "Anna Kowalski transferred the chat: wants a refund for order 100482");
     // Anna is out of it.
     const std::uint64_t stale = desk.send(events::SendChat{id, "u-anna", "still there?"});
-    CHECK(desk.errorFor(stale)->code == "not_yours");
+    CHECK(desk.log.errorFor(stale)->code == "not_yours");
 }
 
 TEST_CASE("a chat transferred to a service waits in its queue for the next agent") {
@@ -279,7 +273,7 @@ TEST_CASE("a chat transferred to a service waits in its queue for the next agent
     desk.ready("u-anna");
     const std::string id = desk.acceptedChat("u-anna");
     const std::uint64_t wrong = desk.send(events::TransferChat{id, "u-anna", "", "support-voice", ""});
-    CHECK(desk.errorFor(wrong)->message == "Support line does not take Chat interactions.");
+    CHECK(desk.log.errorFor(wrong)->message == "Support line does not take Chat interactions.");
     desk.send(events::TransferChat{id, "u-anna", "", "quick-chat", ""});
     // Anna is Ready again and the chat is routed straight back to the only Ready agent: her.
     const auto offer = desk.log.last<events::Offered>().first;
@@ -292,11 +286,11 @@ TEST_CASE("files: too large or of a forbidden type are refused with the limit - 
     desk.ready("u-anna");
     const std::string id = desk.acceptedChat("u-anna");
     const std::uint64_t big = desk.send(events::SendFile{id, "u-anna", "scan.pdf", "application/pdf", std::vector<char>(2048, 'x'), ""});
-    REQUIRE(desk.errorFor(big));
-    CHECK(desk.errorFor(big)->code == "file_too_large");
-    CHECK(desk.errorFor(big)->message == "\"scan.pdf\" is 2 KB; files in a chat may be at most 1 KB.");
+    REQUIRE(desk.log.errorFor(big));
+    CHECK(desk.log.errorFor(big)->code == "file_too_large");
+    CHECK(desk.log.errorFor(big)->message == "\"scan.pdf\" is 2 KB; files in a chat may be at most 1 KB.");
     const std::uint64_t exe = desk.send(events::SendFile{id, "u-anna", "setup.exe", "application/x-msdownload", {'M', 'Z'}, ""});
-    CHECK(desk.errorFor(exe)->code == "file_type_not_allowed");
+    CHECK(desk.log.errorFor(exe)->code == "file_type_not_allowed");
     CHECK(desk.linesOf(id).empty());
 
     desk.send(events::SendFile{id, "u-anna", "label.png", "image/png", {'\x89', 'P', 'N', 'G'}, "Your return label"});
@@ -371,9 +365,9 @@ TEST_CASE("canned responses: shared ones from configuration, personal ones creat
     CHECK(desk.store.personalCanned("u-ben").empty());
 
     const std::uint64_t shared = desk.send(events::SaveCanned{"u-anna", {"greet", "", "", "Hi", "Changed", false}});
-    CHECK(desk.errorFor(shared)->code == "not_yours");
+    CHECK(desk.log.errorFor(shared)->code == "not_yours");
     const std::uint64_t empty = desk.send(events::SaveCanned{"u-anna", {"", "", "", " ", "text", true}});
-    CHECK(desk.errorFor(empty)->code == "invalid_input");
+    CHECK(desk.log.errorFor(empty)->code == "invalid_input");
 
     desk.send(events::DeleteCanned{"u-anna", edited.id});
     CHECK(desk.log.last<events::CannedList>().first.responses.size() == 1);

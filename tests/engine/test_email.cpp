@@ -101,12 +101,6 @@ struct EmailDesk {
     std::uint64_t send(Command command) {
         return harness.bus.publish(std::move(command));
     }
-    std::optional<events::Error> errorFor(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error;
-        }
-        return std::nullopt;
-    }
     events::EmailCase caseOf(std::string caseId, std::string interactionId = {}, std::string agentId = "u-anna") {
         const std::uint64_t asked = send(events::GetEmailCase{agentId, caseId, interactionId});
         const auto [found, message] = log.last<events::EmailCase>();
@@ -192,7 +186,7 @@ TEST_CASE("an accepted email answered with a quote is kept in its thread and the
     CHECK(desk.caseOf(caseId).summary.state == events::CaseState::Open);
 
     const std::uint64_t empty = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "  "});
-    CHECK(desk.errorFor(empty)->code == "invalid_input");
+    CHECK(desk.log.errorFor(empty)->code == "invalid_input");
     const std::uint64_t sent = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "We will send a new jacket."});
     const auto [reply, message] = desk.log.last<events::EmailSent>();
     CHECK(message.correlation == sent);
@@ -249,7 +243,7 @@ TEST_CASE("closing without a reply needs a disposition of the service and goes t
     EmailDesk desk;
     const std::string id = desk.acceptedEmail("Win a prize", "Click here");
     const std::uint64_t wrong = desk.send(events::CloseEmail{id, "u-anna", "Lottery", ""});
-    CHECK(desk.errorFor(wrong)->code == "unknown_disposition");
+    CHECK(desk.log.errorFor(wrong)->code == "unknown_disposition");
     desk.send(events::CloseEmail{id, "u-anna", "Spam", "obvious spam"});
     const auto completed = desk.log.last<events::Completed>().first;
     CHECK(completed.interactionId == id);
@@ -276,7 +270,7 @@ TEST_CASE("an agent who is Not Ready pulls a waiting email from the team queue")
     CHECK(connected.agentId == "u-anna");
     CHECK(desk.caseOf(queue.waiting[0].caseId).summary.ownerId == "u-anna");
     const std::uint64_t again = desk.send(events::PullEmail{*id, "u-ben"});
-    CHECK(desk.errorFor(again)->code == "unknown_interaction");
+    CHECK(desk.log.errorFor(again)->code == "unknown_interaction");
     desk.send(events::GetEmailQueue{"u-ben"});
     CHECK(desk.log.last<events::EmailQueue>().first.waiting.empty());
 }
@@ -319,7 +313,7 @@ TEST_CASE("masking a customer's email replaces the stored text for good - search
     CHECK(desk.archive->search(Search().text("K7731")).size() == 1);
 
     const std::uint64_t stranger = desk.send(events::MaskEmail{"u-ben", messageId, {}, true});
-    CHECK(desk.errorFor(stranger)->code == "not_yours");
+    CHECK(desk.log.errorFor(stranger)->code == "not_yours");
     const std::size_t at = email.plainBody.find("K7731");
     desk.send(events::MaskEmail{"u-anna", messageId, {{static_cast<std::int64_t>(at), 5}}, true});
     const auto masked = desk.log.last<events::EmailMasked>().first;
@@ -388,7 +382,7 @@ TEST_CASE("forwarding records the message in the case and the agent keeps the em
     EmailDesk desk;
     const std::string id = desk.acceptedEmail();
     const std::uint64_t bad = desk.send(events::ForwardEmail{id, "u-anna", 0, "repairs at example", "see below"});
-    CHECK(desk.errorFor(bad)->code == "invalid_address");
+    CHECK(desk.log.errorFor(bad)->code == "invalid_address");
     desk.send(events::ForwardEmail{id, "u-anna", 0, "repairs@partner.example", "Can you fix this zip?"});
     const events::EmailMessage forward = desk.log.last<events::EmailSent>().first.message;
     CHECK(forward.kind == events::EmailKind::Forward);
@@ -405,7 +399,7 @@ TEST_CASE("transfer hands the email to a colleague or to another service's queue
     const std::string id = desk.acceptedEmail();
     const std::string caseId = desk.caseOf({}, id).summary.caseId;
     const std::uint64_t both = desk.send(events::TransferEmail{id, "u-anna", "u-ben", "billing-email", ""});
-    CHECK(desk.errorFor(both)->code == "invalid_input");
+    CHECK(desk.log.errorFor(both)->code == "invalid_input");
     desk.ready("u-ben");
     desk.send(events::TransferEmail{id, "u-anna", "u-ben", "", "Ben knows this jacket"});
     CHECK(desk.log.last<events::Ended>().first.by == events::EndedBy::Transferred);
@@ -429,7 +423,7 @@ TEST_CASE("a follow-up reminds its agent at its time on the center's clock, also
     const std::string caseId = desk.caseOf({}, id).summary.caseId;
     const std::int64_t now = toEpochMs(desk.harness.clock.now());
     const std::uint64_t past = desk.send(events::ScheduleFollowUp{"u-anna", caseId, now - 1, "too late"});
-    CHECK(desk.errorFor(past)->code == "invalid_input");
+    CHECK(desk.log.errorFor(past)->code == "invalid_input");
     desk.send(events::ScheduleFollowUp{"u-anna", caseId, now + 2 * 3'600'000, "Check the parcel arrived"});
     const auto scheduled = desk.log.last<events::EmailFollowUpScheduled>().first.followUp;
     CHECK(scheduled.subject == "Broken zip on a jacket");
@@ -455,7 +449,7 @@ TEST_CASE("a follow-up reminds its agent at its time on the center's clock, also
 TEST_CASE("a new outbound email opens a case and a follow-up email adds a thread to it") {
     EmailDesk desk;
     const std::uint64_t bad = desk.send(events::ComposeEmail{"u-anna", "support-email", "", "nobody", "Hi", "Text"});
-    CHECK(desk.errorFor(bad)->code == "invalid_address");
+    CHECK(desk.log.errorFor(bad)->code == "invalid_address");
     desk.send(events::ComposeEmail{"u-anna", "support-email", "", "john@example.com", "Your boots", "They are ready."});
     const events::EmailMessage sent = desk.log.last<events::EmailSent>().first.message;
     CHECK(sent.kind == events::EmailKind::Outbound);
@@ -503,9 +497,9 @@ TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken a
     const std::string caseId = desk.caseOf({}, id).summary.caseId;
     const std::int64_t now = toEpochMs(desk.harness.clock.now());
     const std::uint64_t past = desk.send(events::PostponeEmail{id, "u-anna", now - 1, ""});
-    CHECK(desk.errorFor(past)->code == "invalid_input");
+    CHECK(desk.log.errorFor(past)->code == "invalid_input");
     const std::uint64_t postponed = desk.send(events::PostponeEmail{id, "u-anna", now + 3'600'000, "Waiting for the warehouse"});
-    CHECK_FALSE(desk.errorFor(postponed));
+    CHECK_FALSE(desk.log.errorFor(postponed));
     const auto ended = desk.log.last<events::Ended>().first;
     CHECK(ended.interactionId == id);
     CHECK_FALSE(ended.wrapUp);
@@ -535,11 +529,11 @@ TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken a
     REQUIRE_FALSE(desk.center.accept("u-anna", *third));
     CHECK(desk.center.interactionsOf("u-anna").size() == 2);
     const std::uint64_t full = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
-    REQUIRE(desk.errorFor(full));
-    CHECK(desk.errorFor(full)->code == "target_unavailable");
-    CHECK(desk.errorFor(full)->message == "You already handle 2 emails at once, as many as you may: finish one first.");
+    REQUIRE(desk.log.errorFor(full));
+    CHECK(desk.log.errorFor(full)->code == "target_unavailable");
+    CHECK(desk.log.errorFor(full)->message == "You already handle 2 emails at once, as many as you may: finish one first.");
     const std::uint64_t notHers = desk.send(events::TakeFromMyQueue{"u-ben", caseId});
-    CHECK(desk.errorFor(notHers)->code == "unknown_case");
+    CHECK(desk.log.errorFor(notHers)->code == "unknown_case");
 
     // After a restart of the desktop it is still there, and its time is still reminded.
     desk.restart();
@@ -554,7 +548,7 @@ TEST_CASE("a postponed email leaves the agent's work for My Queue and is taken a
     desk.send(events::CloseEmail{second, "u-anna", "No reply needed", ""});  // through wrap-up, completed
     REQUIRE(desk.center.interaction(second) == nullptr);
     const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
-    CHECK_FALSE(desk.errorFor(taken));
+    CHECK_FALSE(desk.log.errorFor(taken));
     const auto [connected, how] = desk.log.last<events::Connected>();
     CHECK(how.correlation == taken);
     CHECK(connected.agentId == "u-anna");
@@ -575,11 +569,11 @@ TEST_CASE("an email transferred to a colleague who cannot take it now waits in t
     const std::string id = desk.acceptedEmail();
     const std::string caseId = desk.caseOf({}, id).summary.caseId;
     const std::uint64_t nobody = desk.send(events::TransferEmail{id, "u-anna", "u-zoe", "", ""});
-    CHECK(desk.errorFor(nobody)->code == "unknown_agent");
+    CHECK(desk.log.errorFor(nobody)->code == "unknown_agent");
     // Ben is Not Ready: the email does not ring at him, it waits for him.
     const std::size_t offers = desk.log.count<events::Offered>();
     const std::uint64_t handed = desk.send(events::TransferEmail{id, "u-anna", "u-ben", "", "Ben knows this jacket"});
-    CHECK_FALSE(desk.errorFor(handed));
+    CHECK_FALSE(desk.log.errorFor(handed));
     CHECK(desk.log.count<events::Offered>() == offers);
     const auto ended = desk.log.last<events::Ended>().first;
     CHECK(ended.by == events::EndedBy::Transferred);
@@ -601,7 +595,7 @@ TEST_CASE("an email transferred to a colleague who cannot take it now waits in t
     REQUIRE(desk.log.last<events::EmailMyQueue>().first.items.size() == 1);
     // Taken while Not Ready, as a pull is: his now.
     const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-ben", caseId});
-    CHECK_FALSE(desk.errorFor(taken));
+    CHECK_FALSE(desk.log.errorFor(taken));
     const auto connected = desk.log.last<events::Connected>().first;
     CHECK(connected.agentId == "u-ben");
     CHECK(desk.log.last<events::Offered>().first.transferNote.empty());
@@ -643,15 +637,15 @@ TEST_CASE("a due follow-up waits in My Queue - Done ends it without an email and
     CHECK(queue.items[0].note == "Did the parcel arrive?");
 
     const std::uint64_t notHis = desk.send(events::FinishFollowUp{"u-ben", followUpId, ""});
-    CHECK(desk.errorFor(notHis)->code == "unknown_followup");
+    CHECK(desk.log.errorFor(notHis)->code == "unknown_followup");
     const std::size_t sent = desk.log.count<events::EmailSent>();
     const std::uint64_t done = desk.send(events::FinishFollowUp{"u-anna", followUpId, "She called: it arrived"});
-    CHECK_FALSE(desk.errorFor(done));
+    CHECK_FALSE(desk.log.errorFor(done));
     CHECK(desk.log.count<events::EmailSent>() == sent);  // nothing was sent
     CHECK(desk.log.last<events::EmailFollowUps>().first.followUps.empty());
     CHECK(desk.log.last<events::EmailMyQueue>().first.items.empty());
     const std::uint64_t twice = desk.send(events::FinishFollowUp{"u-anna", followUpId, ""});
-    CHECK(desk.errorFor(twice)->code == "unknown_followup");
+    CHECK(desk.log.errorFor(twice)->code == "unknown_followup");
     desk.restart();
     const events::EmailCase record = desk.caseOf(caseId);
     REQUIRE(record.followUps.size() == 1);
@@ -666,12 +660,12 @@ TEST_CASE("attachments of a reply: a file too large or of a refused type stops i
     const std::string caseId = desk.caseOf({}, id).summary.caseId;
     events::EmailFile large{"scan.pdf", "application/pdf", std::vector<char>(6 * 1024 * 1024, 'x')};
     const std::uint64_t tooLarge = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "The label.", {large}});
-    REQUIRE(desk.errorFor(tooLarge));
-    CHECK(desk.errorFor(tooLarge)->code == "file_too_large");
-    CHECK(desk.errorFor(tooLarge)->message == "\"scan.pdf\" is 6.0 MB; attachments may be at most 5.0 MB. Nothing was sent.");
+    REQUIRE(desk.log.errorFor(tooLarge));
+    CHECK(desk.log.errorFor(tooLarge)->code == "file_too_large");
+    CHECK(desk.log.errorFor(tooLarge)->message == "\"scan.pdf\" is 6.0 MB; attachments may be at most 5.0 MB. Nothing was sent.");
     events::EmailFile program{"setup.exe", "application/x-msdownload", std::vector<char>(10, 'x')};
     const std::uint64_t refused = desk.send(events::ReplyEmail{id, "u-anna", 0, false, true, "The label.", {program}});
-    CHECK(desk.errorFor(refused)->code == "file_type_not_allowed");
+    CHECK(desk.log.errorFor(refused)->code == "file_type_not_allowed");
     CHECK(desk.log.count<events::EmailSent>() == 0);
     CHECK(desk.center.interaction(id)->stage == Stage::Connected);  // still the agent's to answer
 
@@ -703,7 +697,7 @@ TEST_CASE("when the customer writes again to a postponed case, Take brings that 
     CHECK(desk.caseOf(caseId).summary.interactionId == *again);
     CHECK(desk.archive->myQueue("u-anna").size() == 1);
     const std::uint64_t taken = desk.send(events::TakeFromMyQueue{"u-anna", caseId});
-    CHECK_FALSE(desk.errorFor(taken));
+    CHECK_FALSE(desk.log.errorFor(taken));
     CHECK(desk.log.last<events::Connected>().first.interactionId == *again);
     CHECK(desk.archive->myQueue("u-anna").empty());
     CHECK(desk.center.queue("support-email").empty());

@@ -64,12 +64,6 @@ struct Desk {
         REQUIRE_FALSE(center.accept("u-anna", call));
         return call;
     }
-    std::optional<events::Error> errorFor(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error;
-        }
-        return std::nullopt;
-    }
 };
 
 std::string fileText(const std::filesystem::path& file) {
@@ -105,18 +99,18 @@ TEST_CASE("a quality report needs the agent's own call and at least one known pr
     Desk d;
     const std::string call = d.answeredCall();
     const std::uint64_t notTheirs = d.harness.bus.publish(events::ReportCallQuality{"u-ben", call, {"echo"}, ""});
-    CHECK(d.errorFor(notTheirs)->code == "unknown_interaction");
+    CHECK(d.log.errorFor(notTheirs)->code == "unknown_interaction");
     const std::uint64_t none = d.harness.bus.publish(events::ReportCallQuality{"u-anna", call, {}, "bad"});
-    CHECK(d.errorFor(none)->code == "invalid_report");
+    CHECK(d.log.errorFor(none)->code == "invalid_report");
     const std::uint64_t unknown = d.harness.bus.publish(events::ReportCallQuality{"u-anna", call, {"static"}, ""});
-    CHECK(d.errorFor(unknown)->message == "\"static\" is not a call quality problem.");
+    CHECK(d.log.errorFor(unknown)->message == "\"static\" is not a call quality problem.");
 
     REQUIRE_FALSE(d.center.release("u-anna", call));
     d.harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
     const std::string chat = *d.center.arrive(Arrival{"support-chat", "", "visitor-7", {}, std::nullopt});
     REQUIRE_FALSE(d.center.accept("u-anna", chat));
     const std::uint64_t onChat = d.harness.bus.publish(events::ReportCallQuality{"u-anna", chat, {"noise"}, ""});
-    CHECK(d.errorFor(onChat)->code == "unknown_interaction");
+    CHECK(d.log.errorFor(onChat)->code == "unknown_interaction");
     CHECK(d.inbox.reportsFor(call).empty());
 }
 
@@ -163,20 +157,20 @@ TEST_CASE("a bundle with a missing part, a short one or an oversized one is refu
     d.harness.bus.publish(events::BeginLogsUpload{"u-anna", "gap", "a.tar.gz", "", 10});
     d.harness.bus.publish(events::LogsUploadChunk{"gap", 0, {'1', '2', '3'}});
     const std::uint64_t skipped = d.harness.bus.publish(events::LogsUploadChunk{"gap", 5, {'6', '7'}});
-    CHECK(d.errorFor(skipped)->code == "upload_failed");
+    CHECK(d.log.errorFor(skipped)->code == "upload_failed");
     const std::uint64_t afterFailure = d.harness.bus.publish(events::EndLogsUpload{"gap"});
-    CHECK(d.errorFor(afterFailure)->code == "upload_failed");
+    CHECK(d.log.errorFor(afterFailure)->code == "upload_failed");
 
     d.harness.bus.publish(events::BeginLogsUpload{"u-anna", "short", "a.tar.gz", "", 10});
     d.harness.bus.publish(events::LogsUploadChunk{"short", 0, {'1'}});
     const std::uint64_t early = d.harness.bus.publish(events::EndLogsUpload{"short"});
-    CHECK(d.errorFor(early)->message == "The logs could not be sent: 1 of 10 bytes arrived.");
+    CHECK(d.log.errorFor(early)->message == "The logs could not be sent: 1 of 10 bytes arrived.");
 
     const std::uint64_t huge =
         d.harness.bus.publish(events::BeginLogsUpload{"u-anna", "huge", "a.tar.gz", "", SupportInbox::maxUploadBytes + 1});
-    CHECK(d.errorFor(huge)->code == "upload_failed");
+    CHECK(d.log.errorFor(huge)->code == "upload_failed");
     const std::uint64_t stranger = d.harness.bus.publish(events::BeginLogsUpload{"u-zed", "z", "a.tar.gz", "", 1});
-    CHECK(d.errorFor(stranger)->code == "not_logged_in");
+    CHECK(d.log.errorFor(stranger)->code == "not_logged_in");
 
     CHECK(d.inbox.inbox().empty());
     CHECK(std::filesystem::is_empty(d.dir.path() / "admin-inbox"));

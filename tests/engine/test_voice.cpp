@@ -48,12 +48,6 @@ struct Phone {
         REQUIRE_FALSE(center.accept("u-anna", call));
     }
     events::CallState state() const { return log.last<events::CallState>().first; }
-    std::optional<std::string> errorCode(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error.code;
-        }
-        return std::nullopt;
-    }
 };
 
 }  // namespace
@@ -75,7 +69,7 @@ TEST_CASE("hold and retrieve: the hold timer starts at hold and adds up over sev
     CHECK(p.state().held);
     CHECK(p.state().heldSinceMs == toEpochMs(p.harness.clock.now()));
     const std::uint64_t twice = p.harness.bus.publish(events::HoldCall{p.call, "u-anna"});
-    CHECK(p.errorCode(twice) == "invalid_state");
+    CHECK(p.log.errorCode(twice) == "invalid_state");
     p.harness.advance(30s);
     p.harness.bus.publish(events::RetrieveCall{p.call, "u-anna"});
     CHECK_FALSE(p.state().held);
@@ -85,7 +79,7 @@ TEST_CASE("hold and retrieve: the hold timer starts at hold and adds up over sev
     p.harness.bus.publish(events::RetrieveCall{p.call, "u-anna"});
     CHECK(p.state().heldTotalMs == 45'000);
     const std::uint64_t notHeld = p.harness.bus.publish(events::RetrieveCall{p.call, "u-anna"});
-    CHECK(p.errorCode(notHeld) == "invalid_state");
+    CHECK(p.log.errorCode(notHeld) == "invalid_state");
 }
 
 TEST_CASE("mute toggles, and only the agent on the call controls it") {
@@ -96,14 +90,14 @@ TEST_CASE("mute toggles, and only the agent on the call controls it") {
     CHECK_FALSE(p.state().muted);
     p.harness.bus.publish(events::LoginRequest{"ben", "demo", PhoneDevice::Softphone, {}, false});
     const std::uint64_t other = p.harness.bus.publish(events::MuteCall{p.call, "u-ben", true});
-    CHECK(p.errorCode(other) == "not_yours");
+    CHECK(p.log.errorCode(other) == "not_yours");
 }
 
 TEST_CASE("recording: start, pause while the card number is read, resume, stop - the gap is kept") {
     Phone p;
     using events::RecordingAction;
     const std::uint64_t early = p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Pause});
-    CHECK(p.errorCode(early) == "invalid_state");
+    CHECK(p.log.errorCode(early) == "invalid_state");
     const std::int64_t t0 = toEpochMs(p.harness.clock.now());
     p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Start});
     CHECK(p.state().recording == events::Recording::On);
@@ -130,17 +124,17 @@ TEST_CASE("DTMF digits go into the call and are echoed - invalid ones and digits
     CHECK(p.log.last<events::DigitsSent>().first.digits == "42#");
     CHECK(p.state().digitsSent == "142#");
     const std::uint64_t bad = p.harness.bus.publish(events::SendDigits{p.call, "u-anna", "12x"});
-    CHECK(p.errorCode(bad) == "invalid_digits");
+    CHECK(p.log.errorCode(bad) == "invalid_digits");
     p.harness.bus.publish(events::HoldCall{p.call, "u-anna"});
     const std::uint64_t held = p.harness.bus.publish(events::SendDigits{p.call, "u-anna", "5"});
-    CHECK(p.errorCode(held) == "invalid_state");
+    CHECK(p.log.errorCode(held) == "invalid_state");
 }
 
 TEST_CASE("after the call ends its controls are refused") {
     Phone p;
     p.harness.bus.publish(events::Release{p.call, "u-anna"});
     const std::uint64_t late = p.harness.bus.publish(events::HoldCall{p.call, "u-anna"});
-    CHECK(p.errorCode(late) == "unknown_interaction");
+    CHECK(p.log.errorCode(late) == "unknown_interaction");
     CHECK_FALSE(p.voice.call(p.call));
 }
 
@@ -151,9 +145,9 @@ TEST_CASE("an outbound call: the number is normalised, it rings at the customer,
     REQUIRE(p.center.agentState("u-anna")->state() == AgentState::Ready);
 
     const std::uint64_t bad = p.harness.bus.publish(events::Dial{"u-anna", "call me maybe", "support-voice"});
-    CHECK(p.errorCode(bad) == "invalid_number");
+    CHECK(p.log.errorCode(bad) == "invalid_number");
     const std::uint64_t noService = p.harness.bus.publish(events::Dial{"u-anna", "+34 612 345 678", "nope"});
-    CHECK(p.errorCode(noService) == "unknown_service");
+    CHECK(p.log.errorCode(noService) == "unknown_service");
 
     p.harness.bus.publish(events::Dial{"u-anna", "+34 (612) 345-678", "support-voice"});
     const auto offer = p.log.last<events::Offered>().first;
@@ -162,7 +156,7 @@ TEST_CASE("an outbound call: the number is normalised, it rings at the customer,
     CHECK(offer.customerName == "Maria Lopez");  // the number is hers
     CHECK(p.center.agentState("u-anna")->state() == AgentState::Ready);  // not yet talking
     const std::uint64_t second = p.harness.bus.publish(events::Dial{"u-anna", "+1 206 555 0143", "support-voice"});
-    CHECK(p.errorCode(second) == "invalid_state");
+    CHECK(p.log.errorCode(second) == "invalid_state");
 
     p.harness.advance(5s);
     CHECK(p.log.last<events::Connected>().first.interactionId == offer.interactionId);

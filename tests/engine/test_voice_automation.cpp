@@ -61,12 +61,6 @@ struct Desk {
         REQUIRE_FALSE(center.accept("u-anna", call));
     }
     events::CallState state() const { return log.last<events::CallState>().first; }
-    std::optional<std::string> errorCode(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error.code;
-        }
-        return std::nullopt;
-    }
 };
 
 }  // namespace
@@ -93,9 +87,9 @@ TEST_CASE("a voice application with return: the controls wait, then the customer
     // Card numbers are not recorded: the payment paused the recording.
     CHECK(d.state().recording == events::Recording::Paused);
     const std::uint64_t hold = d.harness.bus.publish(events::HoldCall{d.call, "u-anna"});
-    CHECK(d.errorCode(hold) == "invalid_state");
+    CHECK(d.log.errorCode(hold) == "invalid_state");
     const std::uint64_t twice = d.harness.bus.publish(events::ConnectApplication{d.call, "u-anna", "survey", true});
-    CHECK(d.errorCode(twice) == "invalid_state");
+    CHECK(d.log.errorCode(twice) == "invalid_state");
 
     d.harness.advance(45s);
     const auto state = d.state();
@@ -116,7 +110,7 @@ TEST_CASE("a voice application with return: the controls wait, then the customer
 TEST_CASE("a voice signature comes back with its id, kept in engine.db across a restart") {
     Desk d;
     const std::uint64_t keep = d.harness.bus.publish(events::ConnectApplication{d.call, "u-anna", "signature", false});
-    CHECK(d.errorCode(keep) == "invalid_state");  // a signature always gives the call back
+    CHECK(d.log.errorCode(keep) == "invalid_state");  // a signature always gives the call back
     d.harness.bus.publish(events::ConnectApplication{d.call, "u-anna", "signature", true});
     d.harness.advance(25s);
     const auto finished = d.log.last<events::ApplicationFinished>().first;
@@ -170,12 +164,12 @@ TEST_CASE("handing the call to an application for good ends it for the agent wit
 TEST_CASE("an unknown application or message is refused with a readable error") {
     Desk d;
     const std::uint64_t app = d.harness.bus.publish(events::ConnectApplication{d.call, "u-anna", "lottery", true});
-    CHECK(d.errorCode(app) == "unknown_application");
+    CHECK(d.log.errorCode(app) == "unknown_application");
     const std::uint64_t message = d.harness.bus.publish(events::PlayMessage{d.call, "u-anna", "weather"});
-    CHECK(d.errorCode(message) == "unknown_message");
+    CHECK(d.log.errorCode(message) == "unknown_message");
     d.harness.bus.publish(events::HoldCall{d.call, "u-anna"});
     const std::uint64_t held = d.harness.bus.publish(events::PlayMessage{d.call, "u-anna", "hours"});
-    CHECK(d.errorCode(held) == "invalid_state");
+    CHECK(d.log.errorCode(held) == "invalid_state");
 }
 
 TEST_CASE("a prerecorded message mutes the agent while it plays, then the microphone is as before") {
@@ -186,7 +180,7 @@ TEST_CASE("a prerecorded message mutes the agent while it plays, then the microp
     CHECK(state.message.name == "Opening hours");
     CHECK(state.message.endsAtMs - state.message.startedMs == 15'000);
     const std::uint64_t unmute = d.harness.bus.publish(events::MuteCall{d.call, "u-anna", false});
-    CHECK(d.errorCode(unmute) == "invalid_state");
+    CHECK(d.log.errorCode(unmute) == "invalid_state");
     d.harness.advance(15s);
     CHECK_FALSE(d.state().muted);
     CHECK(d.state().message.messageId.empty());
@@ -199,7 +193,7 @@ TEST_CASE("a prerecorded message mutes the agent while it plays, then the microp
     CHECK(d.state().message.messageId.empty());
     CHECK(d.state().muted);
     const std::uint64_t none = d.harness.bus.publish(events::StopMessage{d.call, "u-anna"});
-    CHECK(d.errorCode(none) == "invalid_state");
+    CHECK(d.log.errorCode(none) == "invalid_state");
 }
 
 TEST_CASE("a text message goes to the caller's number, stays with the call and joins the customer's history") {
@@ -221,11 +215,11 @@ TEST_CASE("a text message goes to the caller's number, stays with the call and j
     CHECK(sms->interactionId == d.call);
 
     const std::uint64_t empty = d.harness.bus.publish(events::SendSms{d.call, "u-anna", "", "  "});
-    CHECK(d.errorCode(empty) == "invalid_text");
+    CHECK(d.log.errorCode(empty) == "invalid_text");
     const std::uint64_t tooLong = d.harness.bus.publish(events::SendSms{d.call, "u-anna", "", std::string(481, 'x')});
-    CHECK(d.errorCode(tooLong) == "invalid_text");
+    CHECK(d.log.errorCode(tooLong) == "invalid_text");
     const std::uint64_t badNumber = d.harness.bus.publish(events::SendSms{d.call, "u-anna", "call me", "Hello"});
-    CHECK(d.errorCode(badNumber) == "invalid_number");
+    CHECK(d.log.errorCode(badNumber) == "invalid_number");
     d.harness.bus.publish(events::SendSms{d.call, "u-anna", "+44 7700 900123", std::string(480, 'x')});
     CHECK(d.log.last<events::SmsSent>().first.message.smsId == "SMS-000002");
 }

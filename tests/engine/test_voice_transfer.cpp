@@ -73,16 +73,10 @@ struct Office {
     AgentState state(const std::string& agentId) const { return center.agentState(agentId)->state(); }
     events::CallState callState() const { return log.last<events::CallState>().first; }
     const events::CallState& live() const { return *voice.call(call); }
-    std::optional<events::Error> error(std::uint64_t correlation) const {
-        for (const auto& [error, message] : log.all<events::Error>()) {
-            if (message.correlation == correlation) return error;
-        }
-        return std::nullopt;
-    }
     /// Anna consults `target`, who answers after the ring.
     void consultAndWait(const events::CallTarget& target) {
         const std::uint64_t c = harness.bus.publish(events::ConsultCall{call, "u-anna", target});
-        REQUIRE_FALSE(error(c));
+        REQUIRE_FALSE(log.errorFor(c));
         harness.advance(3s);
         REQUIRE_FALSE(live().consultation.ringing);
     }
@@ -113,7 +107,7 @@ TEST_CASE("consultation: the customer is held, the colleague answers after a sho
     CHECK(o.state("u-ben") == AgentState::Busy);
 
     const std::uint64_t hold = o.harness.bus.publish(events::RetrieveCall{o.call, "u-anna"});
-    CHECK(o.error(hold)->code == "invalid_state");  // alternate, not retrieve, while consulting
+    CHECK(o.log.errorFor(hold)->code == "invalid_state");  // alternate, not retrieve, while consulting
 
     o.harness.bus.publish(events::AlternateCall{o.call, "u-anna"});
     CHECK_FALSE(o.live().held);
@@ -137,24 +131,24 @@ TEST_CASE("a colleague who is Not Ready, logged out or on a call cannot be consu
     Office o;
     o.harness.bus.publish(events::SetState{"u-ben", AgentState::NotReady, "Break"});
     const std::uint64_t consult = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-ben")});
-    REQUIRE(o.error(consult));
-    CHECK(o.error(consult)->code == "target_unavailable");
-    CHECK(o.error(consult)->message == "Ben Okafor is Not Ready (Break) and cannot take a call now. Choose someone else, a service or a number.");
+    REQUIRE(o.log.errorFor(consult));
+    CHECK(o.log.errorFor(consult)->code == "target_unavailable");
+    CHECK(o.log.errorFor(consult)->message == "Ben Okafor is Not Ready (Break) and cannot take a call now. Choose someone else, a service or a number.");
     CHECK_FALSE(o.live().consulting);
     CHECK_FALSE(o.live().held);  // nothing happened to the customer
 
     const std::uint64_t blind = o.harness.bus.publish(events::TransferCall{o.call, "u-anna", agent("u-ben")});
-    CHECK(o.error(blind)->code == "target_unavailable");
+    CHECK(o.log.errorFor(blind)->code == "target_unavailable");
     CHECK(o.center.interaction(o.call)->agentId == "u-anna");  // still Anna's call
 
     o.harness.bus.publish(events::LogoutRequest{"u-carl"});
     const std::uint64_t gone = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-carl")});
-    CHECK(o.error(gone)->message == "Carl Hansen is not logged in. Choose someone else, a service or a number.");
+    CHECK(o.log.errorFor(gone)->message == "Carl Hansen is not logged in. Choose someone else, a service or a number.");
 
     const std::uint64_t nobody = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", service("billing-voice")});
-    CHECK(o.error(nobody)->code == "target_unavailable");
+    CHECK(o.log.errorFor(nobody)->code == "target_unavailable");
     const std::uint64_t bad = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", number("ring me")});
-    CHECK(o.error(bad)->code == "invalid_number");
+    CHECK(o.log.errorFor(bad)->code == "invalid_number");
 }
 
 TEST_CASE("warm transfer: the consulted colleague gets the customer's call - the agent leaves it and wraps up per service") {
@@ -257,10 +251,10 @@ TEST_CASE("a conference: merge, the participant list, add up to the limit, drop,
 
     // Full at four: no more consultations.
     const std::uint64_t full = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-carl")});
-    CHECK(o.error(full)->message == "The conference is full: 4 parties at most.");
+    CHECK(o.log.errorFor(full)->message == "The conference is full: 4 parties at most.");
 
     const std::uint64_t customer = o.harness.bus.publish(events::DropParticipant{o.call, "u-anna", "customer"});
-    CHECK(o.error(customer)->code == "invalid_state");
+    CHECK(o.log.errorFor(customer)->code == "invalid_state");
     o.harness.bus.publish(events::DropParticipant{o.call, "u-anna", "number:+442079460000"});
     CHECK(o.participantIds() == std::vector<std::string>{"customer", "u-anna", "u-ben"});
 
@@ -334,9 +328,9 @@ TEST_CASE("an internal call to a colleague's extension: refused while they are N
 
     o.harness.bus.publish(events::SetState{"u-ben", AgentState::NotReady, "Break"});
     const std::uint64_t refused = o.harness.bus.publish(events::Dial{"u-anna", "3102", "support-voice"});
-    REQUIRE(o.error(refused));
-    CHECK(o.error(refused)->code == "target_unavailable");
-    CHECK(o.error(refused)->message.starts_with("Ben Okafor is Not Ready (Break)"));
+    REQUIRE(o.log.errorFor(refused));
+    CHECK(o.log.errorFor(refused)->code == "target_unavailable");
+    CHECK(o.log.errorFor(refused)->message.starts_with("Ben Okafor is Not Ready (Break)"));
 
     o.ready("u-ben");
     o.harness.bus.publish(events::Dial{"u-anna", "3102", "support-voice"});
