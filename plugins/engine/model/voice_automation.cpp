@@ -1,6 +1,7 @@
 #include "model/voice_automation.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/text.hpp>
 
 #include <fmt/format.h>
 
@@ -26,13 +27,6 @@ int surveyScore(std::string_view interactionId) {
     std::uint32_t hash = 2166136261u;
     for (char c : interactionId) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     return 3 + static_cast<int>(hash % 3);
-}
-
-/// Characters as a reader counts them (UTF-8 continuation bytes are not).
-std::size_t characters(std::string_view text) {
-    std::size_t count = 0;
-    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return count;
 }
 
 }  // namespace
@@ -147,10 +141,8 @@ void VoiceAutomation::finish(const std::string& interactionId, ApplicationOutcom
     journal_.addResult(interactionId, run.customerId, result);
 
     // A call that comes back: the agent has the customer again, with the result in the call.
-    const events::CallState* found = run.returns && outcome == ApplicationOutcome::Completed ? voice_.call(interactionId) : nullptr;
-    if (found) {
-        events::CallState* call = voice_.resolve("voice.application.finished", run.agentId, interactionId, 0,
-                                                 VoiceService::WhileBusy::Allow);
+    events::CallState* call = run.returns && outcome == ApplicationOutcome::Completed ? voice_.call(interactionId) : nullptr;
+    if (call) {
         call->application = {};
         call->results.push_back(result);
         if (run.resumeRecording) voice_.resumeRecording(*call);
@@ -179,8 +171,8 @@ void VoiceAutomation::onPlay(const events::PlayMessage& c, const Message& m) {
     call->muted = true;
     call->message = {message->id, message->name, now, now + length.count()};
     messages_[call->interactionId] =
-        center_.timers().at(clock_.now() + length, [this, id = call->interactionId, agentId = c.agentId] {
-            events::CallState* playing = voice_.resolve(events::PlayMessage::topic, agentId, id, 0, VoiceService::WhileBusy::Allow);
+        center_.timers().at(clock_.now() + length, [this, id = call->interactionId] {
+            events::CallState* playing = voice_.call(id);
             if (!playing) return;
             endMessage(*playing);
             bus_.publish(*playing);
@@ -217,13 +209,14 @@ void VoiceAutomation::onSendSms(const events::SendSms& c, const Message& m) {
                       fmt::format("\"{}\" is not a mobile number: use digits, optionally starting with +.", asked),
                       m.correlation);
     }
-    const std::size_t length = characters(c.text);
+    const std::size_t length = text::characterCount(c.text);
     if (c.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         return refuse(c.topic, "invalid_text", "Write the text message first.", m.correlation);
     }
-    if (length > kMaxTextLength) {
+    if (length > events::kMaxTextMessageLength) {
         return refuse(c.topic, "invalid_text",
-                      fmt::format("The text has {} characters: {} at most (three messages).", length, kMaxTextLength),
+                      fmt::format("The text has {} characters: {} at most (three messages).", length,
+                                  events::kMaxTextMessageLength),
                       m.correlation);
     }
     events::TextMessage text{reference("SMS", journal_.nextReference("SMS")), number, c.text, toEpochMs(clock_.now())};

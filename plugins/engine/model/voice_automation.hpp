@@ -34,9 +34,6 @@ public:
 
 class VoiceAutomation final : public CenterObserver {
 public:
-    /// The longest text message: three SMS of 160 characters.
-    static constexpr std::size_t kMaxTextLength = 480;
-
     /// Everything passed must outlive the automation.
     VoiceAutomation(ContactCenter& center, VoiceService& voice, Bus& bus, const Clock& clock, CallJournal& journal);
     ~VoiceAutomation() override;

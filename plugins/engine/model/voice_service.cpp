@@ -233,6 +233,11 @@ const events::CallState* VoiceService::call(std::string_view interactionId) cons
     return it == calls_.end() ? nullptr : &it->second;
 }
 
+events::CallState* VoiceService::call(std::string_view interactionId) {
+    auto it = calls_.find(interactionId);
+    return it == calls_.end() ? nullptr : &it->second;
+}
+
 std::string VoiceService::agentName(std::string_view agentId) const {
     const UserAccount* user = center_.config().findUserById(agentId);
     return user ? user->displayName : std::string(agentId);

@@ -30,6 +30,8 @@ public:
 
     /// A connected call's state, or nullptr.
     const events::CallState* call(std::string_view interactionId) const;
+    /// The same, to change (for the engine's own timers: no command to answer).
+    events::CallState* call(std::string_view interactionId);
 
     /// Whether a command may act while a voice application has the customer or a message plays.
     enum class WhileBusy { Refuse, Allow };

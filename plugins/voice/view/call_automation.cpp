@@ -22,12 +22,6 @@ const ImVec4 kWarning(0.95f, 0.66f, 0.20f, 1.0f);
 /// SMS a text takes: 160 characters each.
 std::size_t segments(std::size_t characters) { return characters == 0 ? 0 : (characters + 159) / 160; }
 
-std::size_t characters(std::string_view text) {
-    std::size_t count = 0;
-    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return count;
-}
-
 }  // namespace
 
 void CallPanel::drawAutomationStatus() {
@@ -127,9 +121,9 @@ void CallPanel::drawTextEditor() {
     ImGui::InputTextWithHint("##smsNumber", caller.c_str(), textNumber_, sizeof textNumber_, ImGuiInputTextFlags_CharsNoBlank);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Empty: the caller's number");
     ImGui::InputTextMultiline("##sms", text_, sizeof text_, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
-    const std::size_t length = characters(text_);
-    const bool tooLong = length > 480;
-    const std::string count = fmt::format("{} / 480 characters · {} SMS", length, segments(length));
+    const std::size_t length = text::characterCount(text_);
+    const bool tooLong = length > events::kMaxTextMessageLength;
+    const std::string count = fmt::format("{} / {} characters · {} SMS", length, events::kMaxTextMessageLength, segments(length));
     if (tooLong) ImGui::TextColored(kWarning, "%s", count.c_str());
     else ImGui::TextDisabled("%s", count.c_str());
     ImGui::SameLine();

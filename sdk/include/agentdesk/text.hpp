@@ -15,6 +15,13 @@
 
 namespace agentdesk::text {
 
+/// Characters as a reader counts them in UTF-8 text (continuation bytes are not counted).
+inline std::size_t characterCount(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
 /// A duration as a clock reads it: "04:07", or "1:02:03" from an hour on; negative shows as 00:00.
 inline std::string clockText(Milliseconds duration) {
     const std::int64_t s = std::max<std::int64_t>(0, duration.count() / 1000);

@@ -409,6 +409,9 @@ struct StopMessage {
     MSGPACK_DEFINE_MAP(interactionId, agentId)
 };
 
+/// The longest text message in characters: three SMS of 160.
+inline constexpr std::size_t kMaxTextMessageLength = 480;
+
 /// Command: send a text message from the call (VOICE-25); `number` "" for the caller's number.
 /// Answered by SmsSent and CallState, or Error (invalid_number, invalid_text: empty or over 480
 /// characters).
