@@ -31,6 +31,7 @@ public:
         host.addOverlay({"agent.login", [this] { views_->drawLoginScreen(); }, [this] { return !session_->loggedIn(); }});
         host.addPanel({"agent.session", "My Session", AD_ICON_USER, DockHint::Left, [this] { views_->drawSessionPanel(); }});
         host.addTopBarItem({"agent.state", 0, [this] { views_->drawStateBar(); }});
+        host.addTopBarItem({"agent.user", 1000, [this] { views_->drawUserMenu(); }});
         auto loggedIn = [this] { return session_->loggedIn(); };
         host.addCommand({"agent.ready", "Go Ready", "Ctrl+Shift+R", [this] { session_->goReady(); }, loggedIn});
         host.addCommand({"agent.not_ready", "Go Not Ready (first reason)", "Ctrl+Shift+N",

@@ -60,6 +60,9 @@ two_shots active_communications.json ringing.png wrap-up.png
 # Three chats side by side; then the mobile chat with its photo, after the SMS customer was banned.
 rm -rf "$home"
 two_shots chats.json chats.png chat-photo.png
+# A personal call ringing (To voicemail), then the Voicemail panel with two messages and forwarding on.
+rm -rf "$home"
+two_shots voicemail.json personal-call.png voicemail.png
 # A call on hold (muted, recording), then digits sent with the dial pad.
 rm -rf "$home"
 two_shots call.json call-held.png call-dialpad.png

@@ -25,7 +25,17 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
         if (onOffer_ && !e.outbound) onOffer_(items_.back());
     }));
     subscriptions_.push_back(bus_.subscribe<events::OfferWithdrawn>([this](const events::OfferWithdrawn& e) {
-        if (!agent_.is(e.agentId) || !find(e.interactionId)) return;
+        const auto* item = agent_.is(e.agentId) ? find(e.interactionId) : nullptr;
+        if (!item) return;
+        if (item->offer.personal) {  // not the ACD's: the state stays, the caller goes on (VOICE-02)
+            lastWithdrawn_ = e.why == events::WithdrawReason::Rejected ? "You sent the personal call to your voicemail."
+                             : e.why == events::WithdrawReason::NotAnswered
+                                 ? "The personal call was not answered: it went to your voicemail or your forwarding number."
+                             : e.why == events::WithdrawReason::Abandoned ? "The caller hung up before you answered."
+                                                                          : "";
+            remove(e.interactionId);
+            return;
+        }
         switch (e.why) {
             case events::WithdrawReason::NotAnswered:
                 lastWithdrawn_ = "An offer was not answered in time and went to a colleague; you are now Not Ready.";

@@ -123,7 +123,11 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
             if (ImGui::Button(AD_ICON_CHECK "  Accept", ImVec2(120, 30))) model_.accept(id);
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            if (ImGui::Button(AD_ICON_TIMES "  Reject", ImVec2(120, 30))) model_.reject(id);
+            // A personal call goes to voicemail; rejecting it leaves the agent's state as it is (VOICE-02).
+            if (ImGui::Button(o.personal ? AD_ICON_TIMES "  To voicemail" : AD_ICON_TIMES "  Reject",
+                              ImVec2(o.personal ? 150.0f : 120.0f, 30))) {
+                model_.reject(id);
+            }
             break;
         }
         case ItemStage::Connected:

@@ -187,7 +187,13 @@ void AgentViews::drawStateBar() {
         ImGui::SameLine(0, 24);
         ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.40f, 1), AD_ICON_EXCLAMATION_TRIANGLE " %s", session_.lastError().c_str());
     }
-    // User menu on the right, behind the agent's initials and name (UI-11: the profile's name once set).
+}
+
+void AgentViews::drawUserMenu() {
+    if (!session_.loggedIn()) return;
+    const auto& id = session_.identity();
+    // On the right, behind the agent's initials and name (UI-11: the profile's name once set); other
+    // plugins' top bar items sit between the state and this.
     std::string name = profile_.displayName();
     if (name.empty()) name = id.displayName;
     std::string user = name + "  " AD_ICON_CARET_DOWN "###user";

@@ -24,6 +24,8 @@ public:
     void drawLoginScreen();
     /// State selector with colour, label, timer and pending state (STATE-01), phone device, user menu.
     void drawStateBar();
+    /// The user menu at the right end of the top bar (profile, log out).
+    void drawUserMenu();
     /// "My session" panel: who is logged in, on which device, and the state history with totals.
     void drawSessionPanel();
 

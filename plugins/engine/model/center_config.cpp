@@ -118,6 +118,7 @@ SimulationSettings parseSimulation(const json& content, std::string_view where) 
     simulation.enabled = optionalBool(*it, "enabled", here, true);
     simulation.seed = static_cast<std::uint64_t>(optionalNumber(*it, "seed", here, 1, 0, 9.0e15));
     simulation.speed = optionalNumber(*it, "speed", here, 1.0, 0.1, 100.0);
+    simulation.personalCallsPerHour = optionalNumber(*it, "personalCallsPerHour", here, 0.0, 0.0, 60.0);
     if (auto p = it->find("dailyProfile"); p != it->end() && !p->is_null()) {
         if (!p->is_array() || p->size() != 24) fail(here, "\"dailyProfile\" must list 24 hourly factors (0 = closed)");
         for (const json& factor : *p) {

@@ -83,6 +83,7 @@ struct SimulationSettings {
     std::uint64_t seed = 1;           ///< same seed, same configuration: the same day, every run
     double speed = 1.0;               ///< > 1 compresses time for demos: more arrivals, shorter work
     std::vector<double> dailyProfile; ///< 24 hourly factors on each service's arrival rate; empty = flat
+    double personalCallsPerHour = 0;  ///< customers calling a logged-in (human) agent's own number; 0: none
     /// The factor for the hour of the day `hour` (0..23).
     double factorAt(int hour) const;
 };

@@ -33,6 +33,11 @@ std::optional<std::string> normalizedPhoneNumber(std::string_view typed) {
 
 ContactCenter::ContactCenter(Bus& bus, const Clock& clock, Timers& timers, CenterConfig config)
     : bus_(bus), clock_(clock), timers_(timers), config_(std::move(config)) {
+    personalService_.id = "personal";
+    personalService_.name = "Personal call";
+    personalService_.channel = Channel::Voice;
+    personalService_.afterCallWork = WrapUp::none();
+    personalService_.meanHandleTime = std::chrono::seconds(90);
     subscriptions_.push_back(bus_.subscribe<events::LoginRequest>(
         [this](const events::LoginRequest& request, const Message& message) { onLoginRequest(request, message); }));
     subscriptions_.push_back(bus_.subscribe<events::LogoutRequest>(

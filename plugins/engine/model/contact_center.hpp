@@ -80,6 +80,9 @@ struct Interaction {
     bool outbound = false;                   // the agent placed the call: it rings at the customer
     std::string transferredTo;               // a call the agent handed on: to whom, as the agent reads it
     std::string calledAgentId;               // an internal call: the colleague whose extension was dialled
+    bool personal = false;                   // a call to the agent's own number, not routed (UI-14)
+    std::string callerName;                  // a personal call's caller when not a known customer
+    Milliseconds ringFor{0};                 // a personal call rings this long
     Stage stage = Stage::Queued;
     std::string agentId;                     // while ringing, connected or wrapping up
     TimePoint queuedAt{};
@@ -206,6 +209,22 @@ public:
     bool canStartOutboundWork(std::string_view agentId) const;
     /// Ends connected outbound work: with the service's After Call Work when `wrapUp`, else completed at once.
     void endOutboundWork(std::string_view interactionId, events::EndedBy by, bool wrapUp, std::uint64_t correlation = 0);
+    /// A call to the agent's own number (UI-13, UI-14): not routed by the ACD, it rings at the agent for
+    /// `ringFor` whatever their state, unless they are logged out, have no phone or are on a call (then
+    /// nullopt). Rejected, rung out or withdrawn at logout, it is withdrawn and over, and the agent's
+    /// state does not change (VOICE-02); observers hear `withdrawn` and decide where it goes.
+    struct PersonalCallIn {
+        std::string from;
+        const Customer* customer = nullptr;
+        std::string callerName;  ///< when `customer` is nullptr
+        Milliseconds ringFor{20000};
+    };
+    std::optional<std::string> ringPersonal(std::string_view agentId, const PersonalCallIn& call,
+                                            std::uint64_t correlation = 0);
+    /// True when a call rings at the agent or they are on one (a personal call finds them busy).
+    bool onThePhone(std::string_view agentId) const;
+    /// The service personal calls belong to (no queue, no wrap-up); agents dial back with it.
+    const ServiceConfig& personalService() const { return personalService_; }
     /// A phone number with spaces, dashes, dots and brackets taken out, or "" when it is not one.
     static std::string normalizedNumber(std::string_view number);
     /// Hands a connected interaction to a colleague (offered to them at once, whatever their skills)
@@ -330,6 +349,8 @@ private:
     void offer(Interaction& interaction, const Session& session);
     void publishOffer(const Interaction& interaction, std::uint64_t correlation);
     void connectOutbound(const std::string& interactionId);
+    /// The voice service `serviceId` names (the personal one included), or nullptr.
+    const ServiceConfig* voiceService(std::string_view serviceId) const;
     void withdraw(Interaction& interaction, events::WithdrawReason why, std::uint64_t correlation);
     void requeue(Interaction& interaction);
     void endInteraction(Interaction& interaction, events::EndedBy by, std::uint64_t correlation,
@@ -349,6 +370,7 @@ private:
     const Clock& clock_;
     Timers& timers_;
     CenterConfig config_;
+    ServiceConfig personalService_;
     std::map<std::string, std::unique_ptr<Session>, std::less<>> sessions_;  // by agent id
     std::map<std::string, int, std::less<>> failedLogins_;                   // wrong passwords in a row, by user id
     std::set<std::string, std::less<>> lockedAccounts_;                      // by user id

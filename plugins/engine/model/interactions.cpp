@@ -239,10 +239,12 @@ void ContactCenter::publishOffer(const Interaction& interaction, std::uint64_t c
     if (const UserAccount* colleague = config_.findUserById(interaction.calledAgentId); colleague && event.customerName.empty()) {
         event.customerName = colleague->displayName;
     }
+    if (event.customerName.empty()) event.customerName = interaction.callerName;
+    event.personal = interaction.personal;
     event.subject = interaction.subject;
     event.queuedAtMs = toEpochMs(interaction.queuedAt);
     event.offeredAtMs = toEpochMs(interaction.offeredAt);
-    event.ringTimeoutMs = service.ringTimeout.count();
+    event.ringTimeoutMs = (interaction.personal ? interaction.ringFor : service.ringTimeout).count();
     event.dispositions = service.dispositions;
     event.dispositionRequired = service.dispositionRequired;
     event.medium = interaction.medium;
@@ -273,7 +275,12 @@ void ContactCenter::withdraw(Interaction& interaction, events::WithdrawReason wh
     interaction.stage = Stage::Queued;  // until requeued or abandoned, it is nobody's
     bus_.publish(events::OfferWithdrawn{interaction.id, agentId, why}, correlation);
     notify([&](CenterObserver& o) { o.withdrawn(interaction, agentId, why); });
-    if (why != events::WithdrawReason::Abandoned) requeue(interaction);
+    if (why == events::WithdrawReason::Abandoned) return;  // the caller abandons: abandon() follows
+    if (interaction.personal) {
+        forget(interaction.id);  // not the ACD's: the observers sent it on (voicemail, forwarding)
+        return;
+    }
+    requeue(interaction);
 }
 
 void ContactCenter::requeue(Interaction& interaction) {
@@ -429,7 +436,9 @@ std::optional<ContactCenter::Refusal> ContactCenter::reject(std::string_view age
     Interaction* interaction = nullptr;
     if (auto refusal = checkOwnership(agentId, interactionId, Stage::Ringing, interaction)) return refusal;
     if (interaction->outbound) return Refusal{error_codes::invalidState, "The customer has not answered yet."};
+    const bool personal = interaction->personal;
     withdraw(*interaction, events::WithdrawReason::Rejected, correlation);
+    if (personal) return std::nullopt;  // a personal call goes to voicemail; the state stays (VOICE-02)
     if (Session* session = findSession(agentId)) {
         AnsweringScope answering(answering_, correlation);
         session->state.offerRejected();
@@ -478,8 +487,8 @@ std::optional<ContactCenter::Refusal> ContactCenter::dial(std::string_view agent
                                                          std::string_view number, std::uint64_t correlation) {
     Session* session = findSession(agentId);
     if (!session) return Refusal{error_codes::notLoggedIn, "You are not logged in. Log in first."};
-    const ServiceConfig* service = config_.findService(serviceId);
-    if (!service || service->channel != Channel::Voice) {
+    const ServiceConfig* service = voiceService(serviceId);
+    if (!service) {
         return Refusal{error_codes::unknownService, "Choose the voice service you are calling for."};
     }
     if (session->device == PhoneDevice::NoPhone) {
@@ -523,6 +532,50 @@ std::optional<ContactCenter::Refusal> ContactCenter::dial(std::string_view agent
     interactions_[id] = std::move(created);
     publishOffer(*interactions_[id], correlation);
     return std::nullopt;
+}
+
+const ServiceConfig* ContactCenter::voiceService(std::string_view serviceId) const {
+    if (serviceId == personalService_.id) return &personalService_;
+    const ServiceConfig* service = config_.findService(serviceId);
+    return service && service->channel == Channel::Voice ? service : nullptr;
+}
+
+bool ContactCenter::onThePhone(std::string_view agentId) const {
+    const Session* session = findSession(agentId);
+    return session && (!session->ringing.empty() ||
+                       session->loadOf(Channel::Voice) + session->loadOf(Channel::Campaign) > 0);
+}
+
+std::optional<std::string> ContactCenter::ringPersonal(std::string_view agentId, const PersonalCallIn& in,
+                                                       std::uint64_t correlation) {
+    Session* session = findSession(agentId);
+    if (!session || session->device == PhoneDevice::NoPhone || onThePhone(agentId)) return std::nullopt;
+    auto created = std::make_unique<Interaction>();
+    Interaction& call = *created;
+    call.arrival = ++arrivals_;
+    call.id = fmt::format("{}{}", idPrefix_, call.arrival);
+    call.service = &personalService_;
+    call.personal = true;
+    call.customer = in.customer;
+    call.callerName = in.callerName;
+    call.from = in.from;
+    call.ringFor = in.ringFor;
+    call.queuedAt = call.offeredAt = clock_.now();
+    call.stage = Stage::Ringing;
+    call.agentId = session->user.id;
+    session->ringing = call.id;
+    ++session->loadOf(Channel::Voice);
+    // Ringing out is no refusal of work: the state stays, the observers send the caller on.
+    call.ringTimer = timers_.at(clock_.now() + in.ringFor, [this, id = call.id] {
+        if (Interaction* ringing = findInteraction(id); ringing && ringing->stage == Stage::Ringing) {
+            withdraw(*ringing, events::WithdrawReason::NotAnswered, 0);
+        }
+    });
+    const std::string id = call.id;
+    interactions_[id] = std::move(created);
+    publishOffer(*interactions_[id], correlation);
+    notify([&](CenterObserver& o) { o.offered(*interactions_[id]); });
+    return id;
 }
 
 void ContactCenter::connectOutbound(const std::string& interactionId) {

@@ -21,7 +21,8 @@ Simulation::Simulation(ContactCenter& center, const Clock& clock, Timers& timers
       clock_(clock),
       timers_(timers),
       random_(center.config().settings.simulation.seed),
-      speed_(center.config().settings.simulation.speed) {
+      speed_(center.config().settings.simulation.speed),
+      personalRandom_(center.config().settings.simulation.seed + 1) {
     nextArrival_.resize(center_.config().services.size());
     for (const UserAccount& user : center_.config().users) {
         if (user.simulated) colleagues_[user.id].user = &user;
@@ -39,8 +40,10 @@ void Simulation::setRunning(bool running) {
         // Nobody new arrives and nobody starts or ends a break; work in hand is finished.
         for (Timer& timer : nextArrival_) timer.cancel();
         for (auto& [id, colleague] : colleagues_) colleague.breakTimer.cancel();
+        nextPersonalCall_.cancel();
         return;
     }
+    schedulePersonalCall();
     for (std::size_t i = 0; i < nextArrival_.size(); ++i) scheduleArrival(i);
     for (auto& [id, colleague] : colleagues_) {
         if (center_.isLoggedIn(id)) {
@@ -58,6 +61,33 @@ void Simulation::setSpeed(double speed) {
     speed_ = std::clamp(speed, 0.1, 100.0);
     if (!running_) return;
     for (std::size_t i = 0; i < nextArrival_.size(); ++i) scheduleArrival(i);  // the new rate from now on
+    schedulePersonalCall();
+}
+
+void Simulation::simulatePersonalCalls(PersonalCaller caller) {
+    personalCaller_ = std::move(caller);
+    if (running_) schedulePersonalCall();
+}
+
+void Simulation::schedulePersonalCall() {
+    nextPersonalCall_.cancel();
+    const double perHour = center_.config().settings.simulation.personalCallsPerHour * speed_;
+    if (!personalCaller_ || perHour <= 0 || center_.config().customers.empty()) return;
+    std::exponential_distribution<double> gapHours(perHour);
+    const auto gap = Milliseconds(std::llround(gapHours(personalRandom_) * 3'600'000.0));
+    nextPersonalCall_ = timers_.at(clock_.now() + gap, [this] {
+        std::vector<std::string> people;
+        for (const std::string& id : center_.loggedInAgents()) {
+            if (!colleague(id)) people.push_back(id);
+        }
+        const auto& customers = center_.config().customers;
+        if (!people.empty()) {
+            const std::string agent = people[std::uniform_int_distribution<std::size_t>(0, people.size() - 1)(personalRandom_)];
+            const Customer& customer = customers[std::uniform_int_distribution<std::size_t>(0, customers.size() - 1)(personalRandom_)];
+            personalCaller_(agent, customer, std::uniform_int_distribution<int>(8, 45)(personalRandom_));
+        }
+        schedulePersonalCall();
+    });
 }
 
 // ---- randomness ----------------------------------------------------------------------------------

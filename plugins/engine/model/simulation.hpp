@@ -18,6 +18,7 @@
 #include <agentdesk/clock.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <random>
 #include <string>
@@ -39,6 +40,13 @@ public:
     /// Changes the speed factor (0.1 to 100) from now on.
     void setSpeed(double speed);
     double speed() const { return speed_; }
+
+    /// Personal calls (UI-13): now and then, center.json's personalCallsPerHour times an hour (times
+    /// the speed), a sample customer calls the own number of a logged-in agent the simulation does
+    /// not play; `caller` places the call. From a generator of its own, so the rest of the day stays
+    /// as it was.
+    using PersonalCaller = std::function<void(const std::string& agentId, const Customer& customer, int messageSeconds)>;
+    void simulatePersonalCalls(PersonalCaller caller);
 
     /// Customers who arrived so far, all services.
     std::uint64_t arrivals() const { return arrivals_; }
@@ -64,6 +72,7 @@ private:
     void scheduleArrival(std::size_t serviceIndex);
     void arrive(std::size_t serviceIndex);
     void scheduleBreak(Colleague& colleague);
+    void schedulePersonalCall();
     Colleague* colleague(std::string_view agentId);
 
     ContactCenter& center_;
@@ -76,6 +85,9 @@ private:
     std::vector<Timer> nextArrival_;  // by service index
     std::map<std::string, Colleague, std::less<>> colleagues_;  // by agent id
     std::map<std::string, Timer, std::less<>> work_;            // by interaction id: the colleague's next step on it
+    PersonalCaller personalCaller_;
+    std::mt19937_64 personalRandom_;
+    Timer nextPersonalCall_;
 };
 
 }  // namespace agentdesk::engine

@@ -21,6 +21,7 @@
 #include "store/engine_store.hpp"
 #include "store/interaction_recorder.hpp"
 #include "store/support_inbox.hpp"
+#include "store/personal_line.hpp"
 #include "store/profile_service.hpp"
 #include "store/team_chat.hpp"
 
@@ -64,6 +65,8 @@ public:
         directory_ = std::make_unique<DirectoryService>(*center_, host.bus());
         calendar_ = std::make_unique<CalendarService>(*center_, *store_, host.bus(), host.clock(), host.timers());
         profiles_ = std::make_unique<ProfileService>(*center_, *store_, host.bus(), host.clock());
+        personalLine_ = std::make_unique<PersonalLine>(*center_, *store_, host.bus(), host.clock(),
+                                                       host.paths().data / "voicemail");
         teamChat_ = std::make_unique<TeamChat>(*center_, *store_, host.bus(), host.clock(), host.timers());
         customers_ = std::make_unique<CustomerRecords>(host.bus(), center_->config(), *store_);
         chats_ = std::make_unique<ChatService>(*center_, host.bus(), host.clock(), *store_);
@@ -75,6 +78,9 @@ public:
         supportInbox_ = std::make_unique<SupportInbox>(*center_, *store_, host.bus(), host.clock(),
                                                        host.paths().data / "admin-inbox");
         simulation_ = std::make_unique<Simulation>(*center_, host.clock(), host.timers());
+        simulation_->simulatePersonalCalls([this](const std::string& agentId, const Customer& customer, int seconds) {
+            personalLine_->personalCall(events::PersonalCall{agentId, "", customer.id, "", seconds});
+        });
         emails_->simulateCustomerAnswers([this] { return simulation_ && simulation_->running(); });
         // About a third of the sample customers use a mail program that sends HTML only.
         emails_->simulateHtmlSenders([](const Interaction& interaction) {
@@ -132,6 +138,7 @@ public:
         emailArchive_.reset();
         customers_.reset();
         teamChat_.reset();
+        personalLine_.reset();
         profiles_.reset();
         calendar_.reset();
         directory_.reset();
@@ -160,6 +167,7 @@ private:
     std::unique_ptr<TeamChat> teamChat_;
     std::unique_ptr<CalendarService> calendar_;
     std::unique_ptr<ProfileService> profiles_;
+    std::unique_ptr<PersonalLine> personalLine_;
     std::unique_ptr<ChatService> chats_;
     std::unique_ptr<ChatCustomers> chatCustomers_;
     std::unique_ptr<EmailArchive> emailArchive_;

@@ -24,7 +24,8 @@ constexpr std::string_view emailMessageColumns =
 constexpr std::string_view calendarColumns =
     "id, agent_id, title, note, starts_ms, ends_ms, remind_at_ms, kind, interaction_id, customer_id";
 
-constexpr std::string_view voicemailColumns = "id, agent_id, from_address, at_ms, duration_s, heard";
+constexpr std::string_view voicemailColumns =
+    "id, agent_id, from_address, at_ms, duration_s, heard, caller_name, customer_id, audio_file";
 
 constexpr std::string_view blacklistColumns = "address, channel, reason, added_by, added_ms";
 
@@ -88,7 +89,10 @@ Voicemail readVoicemail(const Statement& row) {
             row.columnText(2),
             row.columnInt64(3),
             static_cast<int>(row.columnInt64(4)),
-            row.columnInt64(5) != 0};
+            row.columnInt64(5) != 0,
+            row.columnText(6),
+            row.columnText(7),
+            row.columnText(8)};
 }
 
 BlacklistEntry readBlacklistEntry(const Statement& row, const Database& db) {
@@ -398,12 +402,16 @@ bool EngineStore::dismissReminder(std::int64_t id) {
 std::int64_t EngineStore::addVoicemail(const Voicemail& voicemail) {
     Transaction transaction(db_);
     Statement insert = db_.prepare(
-        "INSERT INTO voicemails (agent_id, from_address, at_ms, duration_s, heard) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO voicemails (agent_id, from_address, at_ms, duration_s, heard, caller_name, customer_id, audio_file) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, voicemail.agentId)
         .bind(2, voicemail.fromAddress)
         .bind(3, voicemail.atMs)
         .bind(4, voicemail.durationS)
-        .bind(5, voicemail.heard ? 1 : 0);
+        .bind(5, voicemail.heard ? 1 : 0)
+        .bind(6, voicemail.callerName)
+        .bind(7, voicemail.customerId)
+        .bind(8, voicemail.audioFile);
     insert.execute();
     const std::int64_t id = db_.lastInsertRowId();
     transaction.commit();
@@ -418,8 +426,21 @@ std::vector<Voicemail> EngineStore::voicemailsFor(std::string_view agentId) cons
     return readAll(query, readVoicemail);
 }
 
-bool EngineStore::markHeard(std::int64_t id) {
-    return commitWrite(db_, "UPDATE voicemails SET heard = 1 WHERE id = ?1", [&](Statement& s) { s.bind(1, id); }) > 0;
+std::optional<Voicemail> EngineStore::voicemail(std::int64_t id) const {
+    static const std::string sql = fmt::format("SELECT {} FROM voicemails WHERE id = ?1", voicemailColumns);
+    Statement query = db_.prepare(sql);
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return readVoicemail(query);
+}
+
+bool EngineStore::markHeard(std::int64_t id, bool heard) {
+    return commitWrite(db_, "UPDATE voicemails SET heard = ?2 WHERE id = ?1",
+                       [&](Statement& s) { s.bind(1, id).bind(2, heard ? 1 : 0); }) > 0;
+}
+
+bool EngineStore::deleteVoicemail(std::int64_t id) {
+    return commitWrite(db_, "DELETE FROM voicemails WHERE id = ?1", [&](Statement& s) { s.bind(1, id); }) > 0;
 }
 
 // ---- blacklist ----------------------------------------------------------------------------------

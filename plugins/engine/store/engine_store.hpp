@@ -114,6 +114,9 @@ struct Voicemail {
     std::int64_t atMs = 0;
     int durationS = 0;
     bool heard = false;
+    std::string callerName{};  ///< "" for an unknown caller
+    std::string customerId{};  ///< "" when not a known customer
+    std::string audioFile{};   ///< the recording's file, "" when none was kept
 
     bool operator==(const Voicemail&) const = default;
 };
@@ -220,8 +223,12 @@ public:
     std::int64_t addVoicemail(const Voicemail& voicemail);
     /// The agent's voicemails, newest first.
     std::vector<Voicemail> voicemailsFor(std::string_view agentId) const;
+    /// The voicemail `id`, or nullopt.
+    std::optional<Voicemail> voicemail(std::int64_t id) const;
     /// False when there is no voicemail `id`.
-    bool markHeard(std::int64_t id);
+    bool markHeard(std::int64_t id, bool heard = true);
+    /// False when there is no voicemail `id`.
+    bool deleteVoicemail(std::int64_t id);
 
     // ---- blacklist ------------------------------------------------------------------------------
 

@@ -353,6 +353,38 @@ UPDATE email_follow_ups SET outcome = 'Sent' WHERE done = 1;
 ALTER TABLE email_attachments ADD COLUMN data BLOB;
 )sql";
 
+// v11: the personal line (UI-12..14): who left a voicemail and its recording, each agent's
+// greeting, PIN and call forwarding, and the personal calls that were forwarded.
+constexpr std::string_view schemaV11 = R"sql(
+ALTER TABLE voicemails ADD COLUMN caller_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE voicemails ADD COLUMN customer_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE voicemails ADD COLUMN audio_file TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE voicemail_boxes (
+    agent_id          TEXT PRIMARY KEY NOT NULL,
+    greeting          TEXT NOT NULL DEFAULT 'Standard',
+    personal_text     TEXT NOT NULL DEFAULT '',
+    pin_hash          TEXT NOT NULL DEFAULT '',
+    forward_always    INTEGER NOT NULL DEFAULT 0 CHECK (forward_always IN (0, 1)),
+    forward_no_answer INTEGER NOT NULL DEFAULT 0 CHECK (forward_no_answer IN (0, 1)),
+    forward_busy      INTEGER NOT NULL DEFAULT 0 CHECK (forward_busy IN (0, 1)),
+    forward_number    TEXT NOT NULL DEFAULT '',
+    no_answer_s       INTEGER NOT NULL DEFAULT 20,
+    updated_ms        INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE forwarded_calls (
+    id            INTEGER PRIMARY KEY,
+    agent_id      TEXT NOT NULL,
+    caller_name   TEXT NOT NULL DEFAULT '',
+    caller_number TEXT NOT NULL DEFAULT '',
+    to_number     TEXT NOT NULL,
+    reason        TEXT NOT NULL,
+    at_ms         INTEGER NOT NULL
+);
+CREATE INDEX forwarded_calls_by_agent ON forwarded_calls (agent_id, at_ms);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "interactions and drafts", schemaV1},
     Migration{2, "wrap-up, email cases, calendar, voicemail, blacklist, agent profiles", schemaV2},
@@ -364,6 +396,7 @@ constexpr std::array migrations{
     Migration{8, "follow-ups for customers, profile photo and password", schemaV8},
     Migration{9, "voice application results and text messages sent from calls", schemaV9},
     Migration{10, "email My Queue, follow-up outcomes, attachment bytes", schemaV10},
+    Migration{11, "voicemail callers and recordings, greetings, PINs, call forwarding", schemaV11},
 };
 
 }  // namespace

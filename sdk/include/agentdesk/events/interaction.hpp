@@ -87,9 +87,10 @@ struct Offered {
     bool outbound = false;                  ///< the agent placed it: it rings at the customer, nothing to accept
     std::string screenPopUrl;               ///< the service's page for this customer, to open in the browser; "" when none
     bool screenPopOnOffer = false;          ///< open it when offered; otherwise when accepted
+    bool personal = false;                  ///< a call to the agent's own number: rejecting it sends it to voicemail
     MSGPACK_DEFINE_MAP(interactionId, agentId, channel, serviceId, serviceName, customerId, customerName, from,
                        subject, queuedAtMs, offeredAtMs, ringTimeoutMs, dispositions, dispositionRequired, medium,
-                       preview, details, transferNote, outbound, screenPopUrl, screenPopOnOffer)
+                       preview, details, transferNote, outbound, screenPopUrl, screenPopOnOffer, personal)
 };
 
 /// Command: answer an offered interaction. Answered by Connected or Error.
