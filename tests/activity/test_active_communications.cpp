@@ -137,3 +137,23 @@ TEST_CASE("notes saved from elsewhere show in the list unless the agent is editi
     CHECK(d.list.find(id)->notes == "typed here");
     CHECK(d.list.find(id)->unsaved);
 }
+
+TEST_CASE("a personal call rings marked personal, and sent to voicemail it leaves the list with the agent still Ready") {
+    Desktop d;
+    d.loginAndReady("anna");
+    const auto id = d.contactCenter.ringPersonal("u-anna", {"+1 555 0100", nullptr, "Ben Okafor", 10s});
+    REQUIRE(id);
+    REQUIRE(d.list.items().size() == 1);
+    CHECK(d.list.items()[0].offer.personal);
+    CHECK(d.rings == std::vector<std::string>{"Ben Okafor"});
+    d.list.reject(*id);
+    CHECK(d.list.items().empty());
+    CHECK(d.list.lastWithdrawn() == "You sent the personal call to your voicemail.");
+    CHECK(d.contactCenter.agentState("u-anna")->state() == AgentState::Ready);
+
+    REQUIRE(d.contactCenter.ringPersonal("u-anna", {"+1 555 0100", nullptr, "", 10s}));
+    d.harness.advance(11s);
+    CHECK(d.list.items().empty());
+    CHECK(d.list.lastWithdrawn().find("personal call was not answered") != std::string::npos);
+    CHECK(d.contactCenter.agentState("u-anna")->state() == AgentState::Ready);
+}
