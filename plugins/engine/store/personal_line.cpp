@@ -122,23 +122,14 @@ PersonalLine::PersonalLine(ContactCenter& center, EngineStore& store, Bus& bus, 
     subscriptions_.push_back(bus_.subscribe<events::SetCallForwarding>(
         [this](const events::SetCallForwarding& c, const Message& m) { onForwarding(c, m); }));
     subscriptions_.push_back(bus_.subscribe<events::MarkVoicemail>([this](const events::MarkVoicemail& c, const Message& m) {
-        if (!mayChange(c.topic, c.agentId, m.correlation)) return;
-        const auto found = store_.voicemail(c.messageId);
-        if (!found || found->agentId != c.agentId) {
-            refuse(c.topic, "unknown_message", "This message is no longer in your voicemail.", m.correlation);
-            return;
-        }
+        if (!ownMessage(c.topic, c.agentId, c.messageId, m.correlation)) return;
         store_.markHeard(c.messageId, c.heard);
         publishBox(c.agentId, m.correlation);
     }));
     subscriptions_.push_back(bus_.subscribe<events::DeleteVoicemail>([this](const events::DeleteVoicemail& c,
                                                                              const Message& m) {
-        if (!mayChange(c.topic, c.agentId, m.correlation)) return;
-        const auto found = store_.voicemail(c.messageId);
-        if (!found || found->agentId != c.agentId) {
-            refuse(c.topic, "unknown_message", "This message is no longer in your voicemail.", m.correlation);
-            return;
-        }
+        const auto found = ownMessage(c.topic, c.agentId, c.messageId, m.correlation);
+        if (!found) return;
         store_.deleteVoicemail(c.messageId);
         if (!found->audioFile.empty()) {
             std::error_code ignored;
@@ -250,6 +241,17 @@ bool PersonalLine::mayChange(std::string_view command, const std::string& agentI
     if (center_.isLoggedIn(agentId)) return true;
     refuse(command, error_codes::notLoggedIn, "You are not logged in. Log in first.", correlation);
     return false;
+}
+
+std::optional<Voicemail> PersonalLine::ownMessage(std::string_view command, const std::string& agentId,
+                                                  std::int64_t messageId, std::uint64_t correlation) {
+    if (!mayChange(command, agentId, correlation)) return std::nullopt;
+    auto found = store_.voicemail(messageId);
+    if (!found || found->agentId != agentId) {
+        refuse(command, "unknown_message", "This message is no longer in your voicemail.", correlation);
+        return std::nullopt;
+    }
+    return found;
 }
 
 void PersonalLine::refuse(std::string_view command, std::string_view code, std::string message,

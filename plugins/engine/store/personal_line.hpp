@@ -67,6 +67,9 @@ private:
     void publishBox(const std::string& agentId, std::uint64_t correlation);
     /// Checks the agent may change their box; refuses the command and returns false otherwise.
     bool mayChange(std::string_view command, const std::string& agentId, std::uint64_t correlation);
+    /// The agent's own message `messageId`; otherwise refuses the command and returns nullopt.
+    std::optional<Voicemail> ownMessage(std::string_view command, const std::string& agentId, std::int64_t messageId,
+                                        std::uint64_t correlation);
     void refuse(std::string_view command, std::string_view code, std::string message, std::uint64_t correlation);
     void onForwarding(const events::SetCallForwarding& command, const Message& message);
 
