@@ -494,7 +494,7 @@ std::optional<ContactCenter::Refusal> ContactCenter::dial(std::string_view agent
     if (session->device == PhoneDevice::NoPhone) {
         return Refusal{error_codes::invalidState, "You logged in without a phone: log in with one to make calls."};
     }
-    if (!session->ringing.empty() || session->loadOf(Channel::Voice) + session->loadOf(Channel::Campaign) > 0) {
+    if (onThePhone(agentId)) {
         return Refusal{error_codes::invalidState, "Finish the current call first."};
     }
     if (session->state.state() == AgentState::AfterCallWork) {
