@@ -25,7 +25,8 @@ done
 
 # pkg-config: the template's plugin compiles with the flags it gives, and ImGui is left to the host.
 export PKG_CONFIG_PATH=$prefix/share/pkgconfig
-[[ $(pkg-config --modversion agentdesk-sdk) == 1.2.* ]] || fail "pkg-config agentdesk-sdk version: $(pkg-config --modversion agentdesk-sdk)"
+sdk_version=$(sed -n 's/^#define AGENTDESK_SDK_VERSION_STRING "\(.*\)"$/\1/p' "$source/sdk/include/agentdesk/version.hpp")
+[[ -n $sdk_version && $(pkg-config --modversion agentdesk-sdk) == "$sdk_version" ]] || fail "pkg-config agentdesk-sdk version: $(pkg-config --modversion agentdesk-sdk)"
 [[ $(pkg-config --variable=plugindir agentdesk-sdk) -ef $prefix/lib/agentdesk/plugins ]] || fail "plugindir is wrong"
 mkdir -p "$work/hello"
 # shellcheck disable=SC2046
@@ -48,11 +49,11 @@ home=$work/home
 "$cmake" --install "$work/crm-build" --prefix "$prefix" >/dev/null
 plugin=$prefix/lib/agentdesk/plugins/crm_screenpop
 [[ -f $plugin/libagentdesk_crm_screenpop.so && -f $plugin/plugin.json ]] || fail "the example did not install beside the desktop's plugins"
-grep -q '"sdk": "1.2.0"' "$plugin/plugin.json" || fail "manifest does not name the SDK it was built with: $(cat "$plugin/plugin.json")"
+grep -q "\"sdk\": \"$sdk_version\"" "$plugin/plugin.json" || fail "manifest does not name the SDK it was built with: $(cat "$plugin/plugin.json")"
 
 # The same library claiming SDK 2.0 must be refused, and must not stop the others.
 cp -r "$plugin" "$prefix/lib/agentdesk/plugins/crm_newer"
-sed -i 's/"id": "crm_screenpop"/"id": "crm_newer"/; s/"sdk": "1.2.0"/"sdk": "2.0"/' "$prefix/lib/agentdesk/plugins/crm_newer/plugin.json"
+sed -i "s/\"id\": \"crm_screenpop\"/\"id\": \"crm_newer\"/; s/\"sdk\": \"$sdk_version\"/\"sdk\": \"2.0\"/" "$prefix/lib/agentdesk/plugins/crm_newer/plugin.json"
 
 "$prefix/bin/agentdesk" --list-plugins --config-dir "$home/config" --data-dir "$home/data" >"$work/list.txt" 2>&1 || true
 cat "$work/list.txt"

@@ -25,11 +25,12 @@ HostServices services(Harness& h, Registry& registry, NotificationCenter& notifi
 
 }  // namespace
 
-TEST_CASE("the SDK is 1.2 and still takes plugins built for 1.0 but never the other way round") {
+TEST_CASE("the SDK is 1.3 and still takes plugins built for 1.0 but never the other way round") {
     CHECK(kSdkVersion.major == 1);
-    CHECK(kSdkVersion.minor == 2);
+    CHECK(kSdkVersion.minor == 3);
     CHECK(isCompatible({1, 0, 0}, kSdkVersion));
-    CHECK_FALSE(isCompatible({1, 3, 0}, kSdkVersion));
+    CHECK(isCompatible({1, 2, 0}, kSdkVersion));
+    CHECK_FALSE(isCompatible({1, 4, 0}, kSdkVersion));
     CHECK_FALSE(isCompatible({1, 1, 0}, {1, 0, 0}));  // a 1.1 plugin is refused by a 1.0 host
 
     Harness h;

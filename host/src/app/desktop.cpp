@@ -18,6 +18,11 @@
 
 namespace agentdesk::host {
 
+namespace {
+/// Pictures kept as textures, all plugins together (a screenful of chat photos, with room to scroll back).
+constexpr std::size_t kPicturesKept = 96;
+}  // namespace
+
 Desktop::Desktop(Options options, Paths paths, std::chrono::steady_clock::time_point started)
     : options_(std::move(options)),
       started_(started),
@@ -72,6 +77,13 @@ void Desktop::loadPlugins() {
                           display_,
                           {}};
     if (window_) services.displayFont = [this](float pixelHeight) { return displayFont(pixelHeight); };
+    // With a window, pictures are decoded on a worker and drawn from textures; headless, they are
+    // decoded at once for their size only.
+    if (!pictures_) {
+        pictures_ = std::make_unique<PictureCache>(window_ ? glTextures() : TextureFunctions{}, kPicturesKept,
+                                                   window_ != nullptr, services.requestRedraw);
+    }
+    services.pictures = pictures_.get();
     plugins_ = std::make_unique<PluginManager>(std::move(services));
     // A plugin being developed comes first, so an installed copy with its id is the one refused.
     for (const auto& dir : options_.devPlugins) plugins_->loadDev(dir, options_.disabledPlugins);

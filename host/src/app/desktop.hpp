@@ -51,6 +51,7 @@ private:
     void closeWindow();
     int runWindowed();
     void loadFonts();
+    static TextureFunctions glTextures();
     void applyTheme();
     void setAppearance(Appearance appearance);
     void drawAppearanceMenu();
@@ -89,6 +90,7 @@ private:
     TimerQueue timers_;
     Registry registry_;
     NotificationCenter notifications_;
+    std::unique_ptr<PictureCache> pictures_;  // before plugins_: plugins drop their pictures as they unload
     std::unique_ptr<PluginManager> plugins_;
     Subscription errorSubscription_;
     std::unique_ptr<BusRecorder> recorder_;  // --record

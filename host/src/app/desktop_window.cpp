@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cmath>
 #include <csignal>
 #include <vector>
@@ -233,7 +234,32 @@ bool Desktop::chooseMonitor(int& x, int& y, int& width, int& height) {
     return true;
 }
 
+TextureFunctions Desktop::glTextures() {
+    TextureFunctions gl;
+    gl.create = [](int width, int height, const unsigned char* rgba) -> void* {
+        GLuint texture = 0;
+        glGenTextures(1, &texture);
+        if (!texture) return nullptr;
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        return reinterpret_cast<void*>(static_cast<std::intptr_t>(texture));
+    };
+    gl.destroy = [](void* handle) {
+        const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(handle));
+        glDeleteTextures(1, &texture);
+    };
+    return gl;
+}
+
 void Desktop::closeWindow() {
+    if (pictures_) pictures_->clear();  // textures go while their GL context is still there
     if (window_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -518,6 +544,7 @@ void Desktop::renderFrame() {
     timers_.runDue(clock_->now());
     bus_.dispatch();
     redrawRequested_ = false;
+    if (pictures_) pictures_->pump();
     if (framesToSettle_ > 0) --framesToSettle_;
     workspace_.placeNewPanels(registeredPanels());
     if (fontsDirty_) {

@@ -37,6 +37,7 @@ void PluginContext::detach() {
     for (TimerId id : timers_) services_.timers.cancel(id);
     timers_.clear();
     services_.registry.removeOwner(id_);
+    if (services_.pictures) services_.pictures->forgetOwner(id_);
 }
 
 void PluginContext::addPanel(PanelSpec panel) {

@@ -40,8 +40,17 @@ public:
     }
     std::filesystem::path logDirectory() const override { return services_.paths.logs; }
     std::string desktopVersion() const override { return AGENTDESK_VERSION; }
+    Picture loadPicture(std::string_view key, const std::vector<char>& encoded, int maxEdge) override {
+        return services_.pictures ? services_.pictures->load(id_, key, encoded, maxEdge) : Picture{};
+    }
+    Picture picture(std::string_view key) override {
+        return services_.pictures ? services_.pictures->find(id_, key) : Picture{};
+    }
+    void forgetPicture(std::string_view key) override {
+        if (services_.pictures) services_.pictures->forget(id_, key);
+    }
 
-    /// Ends subscriptions, cancels timers and removes registrations.
+    /// Ends subscriptions, cancels timers, removes registrations and drops pictures.
     void detach();
 
 private:

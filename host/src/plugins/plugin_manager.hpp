@@ -13,6 +13,7 @@
 
 #include "core/notification_center.hpp"
 #include "core/paths.hpp"
+#include "media/picture_cache.hpp"
 #include "plugins/manifest.hpp"
 #include "plugins/registry.hpp"
 
@@ -40,6 +41,7 @@ struct HostServices {
     std::function<void(std::string_view)> focusPanel;
     DisplayMode display{};                          ///< desktop or wallboard mode, and the monitor
     std::function<ImFont*(float)> displayFont{};    ///< baked large fonts; empty without a window
+    PictureCache* pictures = nullptr;               ///< decoded pictures; null: plugins get none
 };
 
 enum class PluginStatus { Loaded, Disabled, Failed };

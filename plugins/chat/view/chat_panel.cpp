@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -47,6 +48,11 @@ std::string timeOfDay(std::int64_t epochMs) {
     localtime_r(&seconds, &local);
     return fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min);
 }
+
+/// Thumbnails are decoded to at most this many pixels a side: sharp at twice the UI's usual size.
+constexpr int kThumbnailPixels = 320;
+
+bool isPicture(const events::Attachment& attachment) { return attachment.mimeType.starts_with("image/"); }
 
 const char* deliveryMark(events::Delivery delivery) {
     switch (delivery) {
@@ -220,12 +226,15 @@ void ChatPanel::drawTranscript(const ChatSession& session) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float wrap = std::max(50.0f, width - ImGui::GetStyle().ItemSpacing.x);
     const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+    const float thumbnail = std::round(ImGui::GetFontSize() * 9.0f);
     // Heights of every line at this width. Lines are only ever added (a delivery mark changes no
     // height), so new lines extend the table and only a new chat or width measures everything again.
     auto heightOf = [&](const events::ChatMessage& line) {
         float height = lineHeight;  // the author and time
         if (!line.text.empty()) height += ImGui::CalcTextSize(line.text.c_str(), nullptr, false, wrap).y;
-        height += lineHeight * static_cast<float>(line.attachments.size());
+        for (const events::Attachment& attachment : line.attachments) {
+            height += lineHeight + (isPicture(attachment) ? thumbnail + ImGui::GetStyle().ItemSpacing.y : 0.0f);
+        }
         return height + ImGui::GetStyle().ItemSpacing.y * 2;
     };
     const bool sameView = heightsFor_ == session.offer.interactionId && heightsWidth_ == wrap;
@@ -267,6 +276,7 @@ void ChatPanel::drawTranscript(const ChatSession& session) {
             if (line.from == events::Party::System) ImGui::PopStyleColor();
         }
         for (const events::Attachment& attachment : line.attachments) {
+            if (isPicture(attachment)) drawThumbnail(attachment, thumbnail);
             const std::string label = fmt::format("{} {} ({}, {})##{}", AD_ICON_PAPERCLIP, attachment.name,
                                                   attachment.mimeType, text::sizeText(attachment.sizeBytes), attachment.fileId);
             if (ImGui::SmallButton(label.c_str())) openAttachment(attachment);
@@ -411,6 +421,42 @@ void ChatPanel::drawAttachPopup(const ChatSession& session) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+}
+
+void ChatPanel::drawThumbnail(const events::Attachment& attachment, float edge) {
+    Picture picture = host_.picture(attachment.fileId);
+    if (picture.state == Picture::State::None && picturesAsked_.insert(attachment.fileId).second) {
+        // Fetched once; evicted later, it is fetched again. A host that shows no pictures answers
+        // None, and the file stays asked for so it is not fetched every frame.
+        model_.fetchFile(attachment.fileId, [this, id = attachment.fileId](const events::ChatFile& file) {
+            if (host_.loadPicture(id, file.data, kThumbnailPixels).state != Picture::State::None) picturesAsked_.erase(id);
+        });
+        picture = host_.picture(attachment.fileId);
+    }
+    const ImVec2 origin = ImGui::GetCursorPos();
+    const ImVec2 corner = ImGui::GetCursorScreenPos();
+    if (picture.state == Picture::State::Ready && picture.texture && picture.width > 0 && picture.height > 0) {
+        // Fit inside a box as high as `edge` and half again as wide, never enlarged.
+        const float scale = std::min({1.0f, edge * 1.5f / static_cast<float>(picture.width), edge / static_cast<float>(picture.height)});
+        const ImVec2 size(std::round(picture.width * scale), std::round(picture.height * scale));
+        if (ImGui::InvisibleButton("##thumbnail", size)) openAttachment(attachment);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddImage(picture.texture, corner, ImVec2(corner.x + size.x, corner.y + size.y));
+        if (ImGui::IsItemHovered()) {
+            draw->AddRect(corner, ImVec2(corner.x + size.x, corner.y + size.y), ImGui::GetColorU32(ImGuiCol_ButtonHovered), 0, 0, 2.0f);
+            ImGui::SetTooltip("%s, %d x %d: click to save and open", attachment.name.c_str(), picture.width, picture.height);
+        }
+    } else {
+        // Loading, not readable, or a host without pictures: a frame where the picture would be.
+        const ImVec2 size(edge * 1.5f, edge);
+        ImGui::GetWindowDrawList()->AddRect(corner, ImVec2(corner.x + size.x, corner.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
+        const char* note = picture.state == Picture::State::Loading ? "Loading picture..."
+                           : picture.state == Picture::State::Unreadable ? "Picture cannot be shown"
+                                                                          : "";
+        ImGui::SetCursorScreenPos(ImVec2(corner.x + ImGui::GetStyle().FramePadding.x, corner.y + ImGui::GetStyle().FramePadding.y));
+        ImGui::TextDisabled("%s", note);
+    }
+    ImGui::SetCursorPos(ImVec2(origin.x, origin.y + edge + ImGui::GetStyle().ItemSpacing.y));
 }
 
 void ChatPanel::openAttachment(const events::Attachment& attachment) {

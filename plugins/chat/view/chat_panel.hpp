@@ -2,7 +2,7 @@
 // Draws the Chats panel: the agent's sessions on the left (customer, medium, unread count,
 // typing), the active one on the right — header with the customer's details and the chat's
 // tools (transfer, form, co-browsing, end), the transcript (clipped to what is visible, so
-// thousands of lines cost nothing), and the input (Enter sends, Shift+Enter a new line, #shortcut
+// thousands of lines cost nothing; pictures show as thumbnails), and the input (Enter sends, Shift+Enter a new line, #shortcut
 // then Tab inserts a canned response, /ban blacklists the customer).
 
 #include "model/chat_sessions.hpp"
@@ -11,6 +11,7 @@
 #include <agentdesk/host_api.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ private:
     void drawCannedPopup(const ChatSession& session);
     void drawAttachPopup(const ChatSession& session);
     void openAttachment(const events::Attachment& attachment);
+    /// A picture attachment's thumbnail in a box `edge` high, fetched and decoded the first time it shows.
+    void drawThumbnail(const events::Attachment& attachment, float edge);
 
     ChatSessions& model_;
     HostApi& host_;
@@ -43,6 +46,7 @@ private:
     float heightsWidth_ = 0;
     std::vector<float> lineTops_;  // y of each line's top, plus the total height at the end
     std::size_t linesSeen_ = 0;    // to scroll down when new lines arrive
+    std::set<std::string> picturesAsked_;  // files fetched for a thumbnail (or that this host cannot show)
     // Editors
     std::string inputFor_;
     char input_[4096] = {};

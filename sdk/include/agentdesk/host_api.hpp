@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImFont;
 
@@ -92,6 +93,20 @@ struct DisplayMode {
     float contentScale = 1.0f;             ///< the monitor's DPI scale as the platform reports it
 };
 
+/// A picture the host decoded for a plugin and keeps as a texture (SDK 1.3).
+struct Picture {
+    enum class State {
+        None,        ///< nothing kept under this key: never loaded, forgotten, or evicted to bound memory
+        Loading,     ///< being decoded away from the UI thread; the host redraws when it is ready
+        Ready,       ///< decoded: draw `texture`
+        Unreadable,  ///< not a picture the host can read (or too large); kept so it is not tried again
+    };
+    State state = State::None;
+    void* texture = nullptr;  ///< an ImTextureID for ImGui::Image; nullptr headless or until Ready
+    int width = 0;            ///< the picture's own size in pixels (the texture may be smaller)
+    int height = 0;
+};
+
 /// The host as a plugin sees it.
 class HostApi {
 public:
@@ -154,6 +169,26 @@ public:
     virtual std::filesystem::path logDirectory() const { return {}; }
     /// The desktop's own version ("0.9.0"); empty when unknown.
     virtual std::string desktopVersion() const { return {}; }
+
+    // Added in SDK 1.3.
+
+    /// Decodes an encoded picture (PNG, JPEG, GIF's first frame, BMP) into a texture of at most
+    /// `maxEdge` pixels a side, kept under `key` for this plugin until it unloads, forgets it, or
+    /// the host evicts it (least recently drawn first). Decoding runs away from the UI thread: the
+    /// answer is Loading, or what is already kept under `key`. State None: the host shows no pictures.
+    virtual Picture loadPicture(std::string_view key, const std::vector<char>& encoded, int maxEdge) {
+        (void)key;
+        (void)encoded;
+        (void)maxEdge;
+        return {};
+    }
+    /// The picture kept under `key`; asking marks it as recently drawn.
+    virtual Picture picture(std::string_view key) {
+        (void)key;
+        return {};
+    }
+    /// Drops the picture kept under `key` and its texture.
+    virtual void forgetPicture(std::string_view key) { (void)key; }
 };
 
 }  // namespace agentdesk

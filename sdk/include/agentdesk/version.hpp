@@ -6,9 +6,9 @@
 // struct layout changed); a new minor may only append. A different major is refused at load.
 
 #define AGENTDESK_SDK_VERSION_MAJOR 1
-#define AGENTDESK_SDK_VERSION_MINOR 2
+#define AGENTDESK_SDK_VERSION_MINOR 3
 #define AGENTDESK_SDK_VERSION_PATCH 0
-#define AGENTDESK_SDK_VERSION_STRING "1.2.0"
+#define AGENTDESK_SDK_VERSION_STRING "1.3.0"
 
 namespace agentdesk {
 
