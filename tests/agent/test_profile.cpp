@@ -154,3 +154,31 @@ TEST_CASE("after a password change the agent logs in with the new password only 
     d.profile.changePassword("demo", "Another2027", "Another2027");
     CHECK(d.profile.passwordError() == "The current password is not correct. Your password was not changed.");
 }
+
+TEST_CASE("the profile photo is read for the avatar unless it is missing or too large, and cropped to its middle square") {
+    testing::ScratchDir dir("agentdesk-photo");
+    const std::filesystem::path sample = std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario/files/boots-sole.png";
+    agent::PhotoFile read = agent::ProfileModel::readPhoto(sample);
+    CHECK(read.problem.empty());
+    CHECK(read.bytes.size() == std::filesystem::file_size(sample));
+    CHECK(std::string(read.bytes.begin() + 1, read.bytes.begin() + 4) == "PNG");
+
+    agent::PhotoFile missing = agent::ProfileModel::readPhoto(dir.path() / "me.png");
+    CHECK(missing.bytes.empty());
+    CHECK(missing.problem.find("There is no file") == 0);
+
+    const auto big = dir.path() / "huge.png";
+    std::filesystem::copy_file(sample, big);
+    std::filesystem::resize_file(big, agent::ProfileModel::kMaxPhotoBytes + 1);
+    agent::PhotoFile tooLarge = agent::ProfileModel::readPhoto(big);
+    CHECK(tooLarge.bytes.empty());
+    CHECK(tooLarge.problem.find("may be up to 10.0 MB") != std::string::npos);
+
+    CHECK(agent::ProfileModel::readPhoto(dir.path()).problem.find("There is no file") == 0);  // a folder
+
+    using Crop = std::array<float, 4>;
+    CHECK(agent::ProfileModel::squareCrop(160, 120) == Crop{0.125f, 0, 0.875f, 1});
+    CHECK(agent::ProfileModel::squareCrop(100, 200) == Crop{0, 0.25f, 1, 0.75f});
+    CHECK(agent::ProfileModel::squareCrop(64, 64) == Crop{0, 0, 1, 1});
+    CHECK(agent::ProfileModel::squareCrop(0, 0) == Crop{0, 0, 1, 1});
+}

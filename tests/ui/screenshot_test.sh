@@ -133,6 +133,8 @@ two_shots email_queue.json email-queue.png email-queue-taken.png --size 1600x900
 rm -rf "$home"
 two_shots calendar.json calendar-week.png calendar-reminder.png --size 1600x900
 rm -rf "$home"
+# The profile's photo is a path relative to where the desktop was started.
+cp "$here/../../assets/scenario/files/boots-sole.png" "$out/anna.png"
 (cd "$out" && run --scenario "$here/profile.json" --size 1600x900)
 read -r w h n < <(colours "$out/profile.png")
 echo "profile.png: ${w}x${h}, $n colours"

@@ -1,6 +1,13 @@
 #include "model/profile_model.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/text.hpp>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
 
 namespace agentdesk::agent {
 
@@ -54,6 +61,39 @@ std::string ProfileModel::initials(std::string_view name) {
         wordStart = false;
     }
     return out.empty() ? "?" : out;
+}
+
+PhotoFile ProfileModel::readPhoto(const std::filesystem::path& file) {
+    PhotoFile photo;
+    std::error_code failed;
+    if (!std::filesystem::is_regular_file(file, failed)) {
+        photo.problem = fmt::format("There is no file {}.", file.string());
+        return photo;
+    }
+    const std::uintmax_t size = std::filesystem::file_size(file, failed);
+    if (failed || size > kMaxPhotoBytes) {
+        photo.problem = failed ? fmt::format("{} cannot be read.", file.string())
+                               : fmt::format("The photo is {}; it may be up to {}.", text::sizeText(static_cast<std::int64_t>(size)),
+                                             text::sizeText(static_cast<std::int64_t>(kMaxPhotoBytes)));
+        return photo;
+    }
+    std::ifstream in(file, std::ios::binary);
+    photo.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) {
+        photo.bytes.clear();
+        photo.problem = fmt::format("{} cannot be read.", file.string());
+    }
+    return photo;
+}
+
+std::array<float, 4> ProfileModel::squareCrop(int width, int height) {
+    if (width <= 0 || height <= 0) return {0, 0, 1, 1};
+    if (width > height) {
+        const float margin = (1.0f - static_cast<float>(height) / static_cast<float>(width)) / 2;
+        return {margin, 0, 1 - margin, 1};
+    }
+    const float margin = (1.0f - static_cast<float>(width) / static_cast<float>(height)) / 2;
+    return {0, margin, 1, 1 - margin};
 }
 
 const std::vector<Language>& ProfileModel::languages() {

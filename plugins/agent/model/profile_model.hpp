@@ -7,13 +7,21 @@
 #include <agentdesk/current_agent.hpp>
 #include <agentdesk/events/agent.hpp>
 
+#include <array>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace agentdesk::agent {
+
+/// The photo file as read for the avatar.
+struct PhotoFile {
+    std::vector<char> bytes;
+    std::string problem;  ///< why it cannot be used ("" when it was read)
+};
 
 /// A language the desktop offers (a placeholder list: the desktop's texts are English for now).
 struct Language {
@@ -32,6 +40,13 @@ public:
     /// Up to two capital letters of `name` for the avatar: "Anna Kowalski" -> "AK".
     static std::string initials(std::string_view name);
     static const std::vector<Language>& languages();
+    /// Photos larger than this are not read (a portrait needs far less).
+    static constexpr std::uintmax_t kMaxPhotoBytes = 10u * 1024u * 1024u;
+    /// Reads the photo file for the avatar.
+    static PhotoFile readPhoto(const std::filesystem::path& file);
+    /// The middle square of a `width` x `height` picture as texture coordinates {u0, v0, u1, v1},
+    /// so a round avatar shows the face rather than a squeezed picture.
+    static std::array<float, 4> squareCrop(int width, int height);
 
     /// Saves the edited profile (for this desktop's agent).
     void save(events::AgentProfile edited);

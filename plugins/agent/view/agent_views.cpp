@@ -200,7 +200,7 @@ void AgentViews::drawUserMenu() {
     const float avatarSize = ImGui::GetFrameHeight();
     float width = ImGui::CalcTextSize(user.c_str(), nullptr, true).x + 24 + avatarSize + 6;
     ImGui::SameLine(ImGui::GetWindowWidth() - width - 70);
-    ProfileDialog::avatar(name, avatarSize);
+    profile_.avatar(name, profile_.photoPath(), avatarSize);
     ImGui::SameLine(0, 6);
     if (ImGui::Button(user.c_str())) ImGui::OpenPopup("##usermenu");
     if (ImGui::BeginPopup("##usermenu")) {

@@ -7,8 +7,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <system_error>
 
 namespace agentdesk::agent {
 
@@ -19,12 +17,34 @@ const ImVec4 kGood(0.40f, 0.80f, 0.45f, 1);
 
 void clear(char* buffer, std::size_t size) { std::memset(buffer, 0, size); }
 
+/// Photos are decoded to this many pixels a side: sharp in the dialog's large avatar.
+constexpr int kPhotoPixels = 128;
+
 }  // namespace
 
-void ProfileDialog::avatar(const std::string& name, float size) {
+void ProfileDialog::avatar(const std::string& name, const std::string& photo, float size) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 centre(at.x + size / 2, at.y + size / 2);
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (!photo.empty() && !photoProblems_.contains(photo)) {
+        Picture picture = host_.picture(photo);
+        if (picture.state == Picture::State::None) {
+            // Read once; a host that shows no pictures (None again) is not asked every frame.
+            PhotoFile file = ProfileModel::readPhoto(photo);
+            if (file.problem.empty()) picture = host_.loadPicture(photo, file.bytes, kPhotoPixels);
+            if (picture.state == Picture::State::None) photoProblems_[photo] = file.problem;
+        }
+        if (picture.state == Picture::State::Unreadable) {
+            photoProblems_[photo] = "This file is not a picture the desktop can show (PNG, JPEG, GIF or BMP).";
+        }
+        if (picture.state == Picture::State::Ready && picture.texture) {
+            const auto [u0, v0, u1, v1] = ProfileModel::squareCrop(picture.width, picture.height);
+            draw->AddImageRounded(picture.texture, at, ImVec2(at.x + size, at.y + size), ImVec2(u0, v0), ImVec2(u1, v1),
+                                  IM_COL32_WHITE, size / 2);
+            ImGui::Dummy(ImVec2(size, size));
+            return;
+        }
+    }
     draw->AddCircleFilled(centre, size / 2, IM_COL32(66, 133, 204, 255), 32);
     const std::string letters = ProfileModel::initials(name);
     const ImVec2 textSize = ImGui::CalcTextSize(letters.c_str());
@@ -47,6 +67,7 @@ void ProfileDialog::open() {
     clear(newPassword_, sizeof newPassword_);
     clear(confirmPassword_, sizeof confirmPassword_);
     error_.clear();
+    photoProblems_.clear();  // a file may have been put in place since
     saveAsked_ = false;
     open_ = true;
     visible_ = true;
@@ -84,7 +105,7 @@ void ProfileDialog::draw() {
         return;
     }
 
-    avatar(displayName_, 56);
+    avatar(displayName_, photo_, 56);
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::Text("%s", displayName_);
@@ -95,9 +116,11 @@ void ProfileDialog::draw() {
     ImGui::InputText("Display name", displayName_, sizeof displayName_);
     ImGui::InputText("Photo", photo_, sizeof photo_);
     if (photo_[0] != '\0') {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(photo_, ec)) ImGui::TextColored(kError, "There is no file %s.", photo_);
-        else ImGui::TextDisabled("The photo's path is kept; your initials stand in for it on this desktop.");
+        if (auto problem = photoProblems_.find(photo_); problem != photoProblems_.end()) {
+            ImGui::TextColored(kError, "%s", problem->second.empty() ? "This desktop cannot show pictures." : problem->second.c_str());
+        } else {
+            ImGui::TextDisabled("Shown round in the top bar; a square photo fits best.");
+        }
     } else {
         ImGui::TextDisabled("A path to an image file (PNG or JPEG); your initials are shown without one.");
     }

@@ -1,11 +1,14 @@
 #pragma once
-// The Profile dialog (spec UI-11), opened from the user menu: the initials avatar, display name,
-// photo (a path to an image file; the desktop has no way to show images to plugins yet, so the
-// initials stand in for it), dial-out number and language; and the password change.
+// The Profile dialog (spec UI-11), opened from the user menu: the avatar (the photo, round, or the
+// initials when there is none), display name, photo (a path to an image file), dial-out number
+// and language; and the password change.
 
 #include "model/profile_model.hpp"
 
 #include <agentdesk/host_api.hpp>
+
+#include <map>
+#include <string>
 
 namespace agentdesk::agent {
 
@@ -17,8 +20,11 @@ public:
     void draw();
     /// The name the top bar shows: the profile's, else the account's.
     std::string displayName() const { return model_.displayName(); }
-    /// Draws the round initials avatar of `name` at the cursor, `size` pixels wide.
-    static void avatar(const std::string& name, float size);
+    /// Draws the round avatar at the cursor, `size` pixels wide: the photo at `photo` once the
+    /// host has decoded it, else the initials of `name`.
+    void avatar(const std::string& name, const std::string& photo, float size);
+    /// The photo path as saved in the profile.
+    const std::string& photoPath() const { return model_.profile().photoPath; }
 
 private:
     ProfileModel& model_;
@@ -34,6 +40,7 @@ private:
     char newPassword_[128] = {};
     char confirmPassword_[128] = {};
     std::string error_;
+    std::map<std::string, std::string> photoProblems_;  // photo paths that could not be read, and why
 };
 
 }  // namespace agentdesk::agent
