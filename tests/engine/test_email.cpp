@@ -619,6 +619,58 @@ TEST_CASE("an email transferred to a logged-out colleague waits in their My Queu
     CHECK(desk.archive->myQueue("u-ben").size() == 1);
 }
 
+TEST_CASE("an email handed to a colleague who rejects it or lets it ring out waits in their My Queue, not the team queue") {
+    EmailDesk desk;
+    const std::string id = desk.acceptedEmail();
+    const std::string caseId = desk.caseOf({}, id).summary.caseId;
+    const std::string service = desk.caseOf(caseId).summary.serviceId;
+    desk.ready("u-ben");
+    desk.send(events::TransferEmail{id, "u-anna", "u-ben", "", "Ben knows this jacket"});
+    REQUIRE(desk.log.last<events::Offered>().first.agentId == "u-ben");
+
+    events::WithdrawReason why{};
+    SUBCASE("rejected") {
+        REQUIRE_FALSE(desk.center.reject("u-ben", id));
+        why = events::WithdrawReason::Rejected;
+    }
+    SUBCASE("rung out") {
+        desk.harness.advance(desk.center.config().settings.ringTimeout);
+        why = events::WithdrawReason::NotAnswered;
+    }
+    CHECK(desk.log.last<events::OfferWithdrawn>().first.why == why);
+    CHECK(desk.center.queue(service).empty());
+    CHECK(desk.center.interaction(id) == nullptr);
+    const events::EmailMyQueue bens = desk.log.last<events::EmailMyQueue>().first;
+    CHECK(bens.agentId == "u-ben");
+    REQUIRE(bens.items.size() == 1);
+    CHECK(bens.items[0].caseId == caseId);
+    CHECK(bens.items[0].reason == events::MyQueueReason::Transferred);
+    CHECK(bens.items[0].fromAgentId == "u-anna");
+    CHECK(bens.items[0].note == "Ben knows this jacket");
+    const events::EmailCaseSummary parked = desk.caseOf(caseId).summary;
+    CHECK(parked.ownerId == "u-ben");
+    CHECK(parked.state == events::CaseState::Open);
+
+    // He takes it when he is ready for it: his to work on.
+    desk.send(events::TakeFromMyQueue{"u-ben", caseId});
+    const auto connected = desk.log.last<events::Connected>().first;
+    CHECK(connected.agentId == "u-ben");
+    CHECK(desk.caseOf(caseId).summary.interactionId == connected.interactionId);
+    CHECK(desk.archive->myQueue("u-ben").empty());
+}
+
+TEST_CASE("an email the team queue offered and the agent rejected goes back to the team queue") {
+    EmailDesk desk;
+    desk.ready("u-ben");
+    auto id = desk.emails->customerWrites(mail("maria@example.es", "Gloves", "Do you sell gloves?"));
+    REQUIRE(id);
+    REQUIRE(desk.log.last<events::Offered>().first.agentId == "u-ben");
+    REQUIRE_FALSE(desk.center.reject("u-ben", *id));
+    CHECK(desk.archive->myQueue("u-ben").empty());
+    REQUIRE(desk.center.interaction(*id) != nullptr);
+    CHECK(desk.center.interaction(*id)->stage == Stage::Queued);
+}
+
 TEST_CASE("a due follow-up waits in My Queue - Done ends it without an email and the case records it") {
     EmailDesk desk;
     const std::string id = desk.acceptedEmail();

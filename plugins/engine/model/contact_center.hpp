@@ -118,6 +118,10 @@ public:
     virtual void queued(const Interaction&, bool /*requeued*/) {}
     virtual void offered(const Interaction&) {}
     virtual void withdrawn(const Interaction&, const std::string& /*agentId*/, events::WithdrawReason) {}
+    /// Asked after an offer was withdrawn (not abandoned), before it goes back to its queue: true
+    /// when the observer has put it somewhere else (an email handed to a colleague goes to their
+    /// My Queue), and the center then forgets it.
+    virtual bool claimsWithdrawn(const Interaction&, const std::string& /*agentId*/) { return false; }
     virtual void answered(const Interaction&) {}
     virtual void abandoned(const Interaction&, TimePoint) {}
     virtual void wrapUpSaved(const Interaction&) {}

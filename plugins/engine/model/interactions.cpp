@@ -276,8 +276,10 @@ void ContactCenter::withdraw(Interaction& interaction, events::WithdrawReason wh
     bus_.publish(events::OfferWithdrawn{interaction.id, agentId, why}, correlation);
     notify([&](CenterObserver& o) { o.withdrawn(interaction, agentId, why); });
     if (why == events::WithdrawReason::Abandoned) return;  // the caller abandons: abandon() follows
-    if (interaction.personal) {
-        forget(interaction.id);  // not the ACD's: the observers sent it on (voicemail, forwarding)
+    bool claimed = interaction.personal;  // not the ACD's: the observers sent it on (voicemail, forwarding)
+    notify([&](CenterObserver& o) { claimed = o.claimsWithdrawn(interaction, agentId) || claimed; });
+    if (claimed) {
+        forget(interaction.id);
         return;
     }
     requeue(interaction);

@@ -250,6 +250,7 @@ void EmailService::offered(const Interaction& interaction) {
 
 void EmailService::answered(const Interaction& interaction) {
     if (interaction.service->channel != Channel::Email) return;
+    handedOn_.erase(interaction.id);
     if (auto summary = archive_.caseOfInteraction(interaction.id)) {
         summary->state = events::CaseState::Open;
         summary->ownerId = interaction.agentId;
@@ -269,6 +270,24 @@ void EmailService::transferred(const Interaction& interaction, const std::string
         summary->updatedMs = now();
         archive_.updateCase(*summary);
     }
+}
+
+bool EmailService::claimsWithdrawn(const Interaction& interaction, const std::string& agentId) {
+    auto handed = handedOn_.find(interaction.id);
+    if (handed == handedOn_.end()) return false;
+    HandedOn to = std::move(handed->second);
+    handedOn_.erase(handed);
+    auto summary = archive_.caseOfInteraction(interaction.id);
+    if (to.toAgentId != agentId || !summary) return false;
+    // Rejected, rung out or the colleague logged out while it rang: it is still theirs, in My Queue.
+    events::MyQueueItem item;
+    item.agentId = agentId;
+    item.reason = events::MyQueueReason::Transferred;
+    item.fromAgentId = std::move(to.fromAgentId);
+    item.note = std::move(to.note);
+    putInMyQueue(*summary, std::move(item));
+    publishMyQueue(agentId);
+    return true;
 }
 
 void EmailService::completed(const Interaction& interaction, TimePoint at, bool) {
@@ -536,8 +555,12 @@ void EmailService::onTransfer(const events::TransferEmail& command, const Messag
              fmt::format("Transferred to {}'s My Queue", colleague->displayName), message.correlation);
         return;
     }
+    if (!command.toAgentId.empty()) {
+        handedOn_[command.interactionId] = {command.toAgentId, command.agentId, command.note};
+    }
     if (auto refusal = center_.transfer(command.agentId, command.interactionId, command.toAgentId, command.toServiceId,
                                         command.note, message.correlation)) {
+        handedOn_.erase(command.interactionId);
         refuse(command.topic, refusal->code, refusal->message, message.correlation);
     }
 }
@@ -739,6 +762,16 @@ std::optional<std::vector<events::EmailAttachment>> EmailService::checkFiles(std
 void EmailService::park(std::string_view command, const events::EmailCaseSummary& summary, std::string_view agentId, std::string_view interactionId,
                         events::MyQueueItem item, events::EndedBy by, std::string notes, std::uint64_t correlation) {
     // The case first: its interaction ends next, and that must not close it.
+    const std::string toAgentId = item.agentId;
+    putInMyQueue(summary, std::move(item));
+    if (auto refusal = center_.setAside(agentId, interactionId, by, std::move(notes), correlation)) {
+        refuse(command, refusal->code, refusal->message, correlation);
+        return;
+    }
+    publishMyQueue(toAgentId, correlation);
+}
+
+void EmailService::putInMyQueue(const events::EmailCaseSummary& summary, events::MyQueueItem item) {
     events::EmailCaseSummary parked = summary;
     parked.state = events::CaseState::Open;
     parked.ownerId = item.agentId;
@@ -750,11 +783,6 @@ void EmailService::park(std::string_view command, const events::EmailCaseSummary
     archive_.putInMyQueue(item);
     reminders_.erase(item.caseId);
     scheduleReminder(item);
-    if (auto refusal = center_.setAside(agentId, interactionId, by, std::move(notes), correlation)) {
-        refuse(command, refusal->code, refusal->message, correlation);
-        return;
-    }
-    publishMyQueue(item.agentId, correlation);
 }
 
 void EmailService::onPostpone(const events::PostponeEmail& command, const Message& message) {

@@ -77,6 +77,7 @@ public:
     void offered(const Interaction& interaction) override;
     void answered(const Interaction& interaction) override;
     void transferred(const Interaction& interaction, const std::string& fromAgentId) override;
+    bool claimsWithdrawn(const Interaction& interaction, const std::string& agentId) override;
     void completed(const Interaction& interaction, TimePoint at, bool byTimeout) override;
 
 private:
@@ -99,6 +100,8 @@ private:
     std::optional<std::vector<events::EmailAttachment>> checkFiles(std::string_view command,
                                                                    const std::vector<events::EmailFile>& files,
                                                                    std::uint64_t correlation);
+    /// Puts the case in `item.agentId`'s My Queue, its owner from now on, with no interaction.
+    void putInMyQueue(const events::EmailCaseSummary& summary, events::MyQueueItem item);
     /// Puts the case of a connected email in `toAgentId`'s My Queue and takes it out of `agentId`'s hands.
     void park(std::string_view command, const events::EmailCaseSummary& summary, std::string_view agentId, std::string_view interactionId,
               events::MyQueueItem item, events::EndedBy by, std::string notes, std::uint64_t correlation);
@@ -127,6 +130,14 @@ private:
     std::optional<InboundEmail> arriving_;  // the email customerWrites is bringing in, for queued()
     std::string arrivingCase_;              // the case it joins, "" for a new one
     std::string transferring_;              // the interaction being handed to a colleague, until it rings there
+    /// An email handed to one colleague: who handed it on and the note. If the colleague rejects it
+    /// or lets it ring out, it goes to their My Queue rather than the team queue (EMAIL-10).
+    struct HandedOn {
+        std::string toAgentId;
+        std::string fromAgentId;
+        std::string note;
+    };
+    std::map<std::string, HandedOn, std::less<>> handedOn_;  // by interaction, while it rings at the colleague
     std::string taking_;                    // the case taken from My Queue, until its new interaction rings
     std::uint64_t sent_ = 0;                // distinguishes Message-IDs written in the same millisecond
     std::map<std::int64_t, Timer> followUpTimers_;
