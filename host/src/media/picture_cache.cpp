@@ -102,9 +102,7 @@ Picture PictureCache::load(std::string_view owner, std::string_view key, const s
         }
         jobReady_.notify_one();
     } else {
-        DecodedPicture decoded = decodePicture(encoded, maxEdge);
-        if (!decoded.problem.empty()) appLog().warn("picture {}: {}", key, decoded.problem);
-        finish(entry, std::move(decoded));
+        finish(full, entry, decodePicture(encoded, maxEdge));
     }
     const Picture answer = entry.picture;
     evict();
@@ -150,19 +148,17 @@ std::size_t PictureCache::pump() {
         auto it = entries_.find(d.key);
         // Forgotten (or forgotten and asked for again) while it was decoded: not wanted any more.
         if (it == entries_.end() || it->second.job != d.id) continue;
-        if (!d.decoded.problem.empty()) {
-            appLog().warn("picture {}: {}", d.key.substr(d.key.find('\x1f') + 1), d.decoded.problem);
-        }
-        finish(it->second, std::move(d.decoded));
+        finish(d.key, it->second, std::move(d.decoded));
         ++finished;
     }
     if (finished) evict();
     return finished;
 }
 
-void PictureCache::finish(Entry& entry, DecodedPicture decoded) {
+void PictureCache::finish(std::string_view key, Entry& entry, DecodedPicture decoded) {
     entry.job = 0;
     if (!decoded.problem.empty()) {
+        appLog().warn("picture {}: {}", key.substr(key.find('\x1f') + 1), decoded.problem);
         entry.picture = {Picture::State::Unreadable, nullptr, 0, 0};
         return;
     }

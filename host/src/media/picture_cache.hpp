@@ -86,7 +86,8 @@ private:
     };
 
     static std::string fullKey(std::string_view owner, std::string_view key);
-    void finish(Entry& entry, DecodedPicture decoded);
+    /// Makes the texture of a decoded picture (`key` as fullKey made it), or logs why there is none.
+    void finish(std::string_view key, Entry& entry, DecodedPicture decoded);
     void release(Entry& entry);
     void evict();
     void work(std::stop_token stop);

@@ -2,8 +2,9 @@
 // Draws the Chats panel: the agent's sessions on the left (customer, medium, unread count,
 // typing), the active one on the right — header with the customer's details and the chat's
 // tools (transfer, form, co-browsing, end), the transcript (clipped to what is visible, so
-// thousands of lines cost nothing; pictures show as thumbnails), and the input (Enter sends, Shift+Enter a new line, #shortcut
-// then Tab inserts a canned response, /ban blacklists the customer).
+// thousands of lines cost nothing; pictures show as thumbnails), and the input (Enter sends,
+// Shift+Enter a new line, #shortcut then Tab inserts a canned response, /ban blacklists the
+// customer).
 
 #include "model/chat_sessions.hpp"
 
