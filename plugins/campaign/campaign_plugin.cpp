@@ -4,6 +4,7 @@
 #include "model/campaign_desk.hpp"
 #include "view/campaign_panel.hpp"
 
+#include <agentdesk/events/desktop.hpp>
 #include <agentdesk/plugin.hpp>
 #include <agentdesk/ui/icons.hpp>
 
@@ -18,9 +19,14 @@ public:
         panel_ = std::make_unique<CampaignPanel>(*desk_, host);
         host.addPanel({"campaign.panel", "Campaign", AD_ICON_BULLHORN, DockHint::Center, [this] { panel_->draw(); }});
         host.addCommand({"campaign.show", "Show the Campaign panel", "", [&host] { host.focusPanel("campaign.panel"); }, {}});
+        // Chosen elsewhere (Active Communications): the record and its result are here.
+        selected_ = host.bus().subscribe<events::InteractionSelected>([&host](const events::InteractionSelected& e) {
+            if (e.channel == Channel::Campaign) host.focusPanel("campaign.panel");
+        });
     }
 
     void shutdown() override {
+        selected_ = {};
         panel_.reset();
         desk_.reset();
     }
@@ -28,6 +34,7 @@ public:
 private:
     std::unique_ptr<CampaignDesk> desk_;
     std::unique_ptr<CampaignPanel> panel_;
+    Subscription selected_;
 };
 
 }  // namespace agentdesk::campaign

@@ -5,6 +5,7 @@
 #include "model/contact_center.hpp"
 
 #include <agentdesk/events/agent.hpp>
+#include <agentdesk/events/desktop.hpp>
 #include <agentdesk/runtime/harness.hpp>
 
 #include "engine/demo_hash.hpp"
@@ -156,4 +157,26 @@ TEST_CASE("a personal call rings marked personal, and sent to voicemail it leave
     CHECK(d.list.items().empty());
     CHECK(d.list.lastWithdrawn().find("personal call was not answered") != std::string::npos);
     CHECK(d.contactCenter.agentState("u-anna")->state() == AgentState::Ready);
+}
+
+TEST_CASE("a campaign call wraps up in the Campaign panel - the list brings that panel forward again on request") {
+    Desktop d;
+    d.loginAndReady("anna");
+    const std::string id = d.call();
+    std::vector<events::InteractionSelected> selections;
+    Subscription watch = d.harness.bus.subscribe<events::InteractionSelected>(
+        [&](const events::InteractionSelected& e) { selections.push_back(e); });
+    d.list.select(id);  // already selected: nothing new to show
+    CHECK(selections.empty());
+    d.list.reveal(id);
+    REQUIRE(selections.size() == 1);
+    CHECK(selections[0].interactionId == id);
+    CHECK(selections[0].channel == Channel::Voice);
+    d.list.reveal("nothing-like-it");
+    CHECK(selections.size() == 1);
+
+    events::Offered offer = d.list.find(id)->offer;
+    CHECK_FALSE(ActiveCommunications::wrapsUpElsewhere(offer));
+    offer.channel = Channel::Campaign;
+    CHECK(ActiveCommunications::wrapsUpElsewhere(offer));
 }

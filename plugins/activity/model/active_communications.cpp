@@ -119,6 +119,13 @@ void ActiveCommunications::select(const std::string& interactionId) {
     bus_.publish(events::InteractionSelected{interactionId, item->offer.channel});
 }
 
+void ActiveCommunications::reveal(const std::string& interactionId) {
+    const Item* item = find(interactionId);
+    if (!item) return;
+    selected_ = interactionId;
+    bus_.publish(events::InteractionSelected{interactionId, item->offer.channel});
+}
+
 std::uint64_t ActiveCommunications::send(const auto& command) {
     lastError_.clear();
     const std::uint64_t correlation = bus_.nextCorrelation();

@@ -50,6 +50,12 @@ public:
     /// The selected interaction ("" when none); a new offer is selected when nothing else is.
     const std::string& selected() const { return selected_; }
     void select(const std::string& interactionId);
+    /// Brings the interaction's own panel forward again (where its wrap-up is done, for one that
+    /// wraps up elsewhere).
+    void reveal(const std::string& interactionId);
+    /// True when the interaction's wrap-up belongs to its channel's panel, not this list: a
+    /// campaign call's result decides what becomes of its calling record (CAMP-05).
+    static bool wrapsUpElsewhere(const events::Offered& offer) { return offer.channel == Channel::Campaign; }
     bool loggedIn() const { return agent_.loggedIn(); }
     /// The last refusal of one of this list's commands, for the agent to read ("" when none).
     const std::string& lastError() const { return lastError_; }

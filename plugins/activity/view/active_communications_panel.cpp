@@ -133,11 +133,16 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
         case ItemStage::Connected:
             ImGui::TextColored(kConnected, "Connected for %s", text::clockText(model_.elapsed(item)).c_str());
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.65f, 0.22f, 0.20f, 1));
-            if (ImGui::Button(o.channel == Channel::Voice ? AD_ICON_PHONE "  Release" : AD_ICON_CHECK "  End", ImVec2(120, 30))) {
+            if (ImGui::Button(o.channel == Channel::Voice || o.channel == Channel::Campaign ? AD_ICON_PHONE "  Release" : AD_ICON_CHECK "  End",
+                              ImVec2(120, 30))) {
                 model_.release(id);
             }
             ImGui::PopStyleColor();
-            drawWrapUp(item);
+            if (ActiveCommunications::wrapsUpElsewhere(o)) {
+                drawWrapsUpElsewhere(item);
+            } else {
+                drawWrapUp(item);
+            }
             break;
         case ItemStage::WrapUp:
             if (item.wrapUpEndsAt) {
@@ -147,6 +152,10 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
                 ImGui::TextColored(kWrapUp, "Wrap-up");
             }
             if (item.endedBy == events::EndedBy::Customer) ImGui::TextDisabled("The customer ended the conversation.");
+            if (ActiveCommunications::wrapsUpElsewhere(o)) {
+                drawWrapsUpElsewhere(item);
+                break;
+            }
             drawWrapUp(item);
             const bool missing = o.dispositionRequired && item.disposition.empty();
             ImGui::BeginDisabled(missing);
@@ -158,6 +167,12 @@ void ActiveCommunicationsPanel::drawSelected(const Item& item) {
             }
             break;
     }
+}
+
+void ActiveCommunicationsPanel::drawWrapsUpElsewhere(const Item& item) {
+    // One place for the result: the Campaign panel, where it also decides the record's next attempt.
+    ImGui::TextWrapped("The call's result and notes are set in the Campaign panel; that completes the wrap-up.");
+    if (ImGui::Button(AD_ICON_BULLHORN "  Open the Campaign panel")) model_.reveal(item.offer.interactionId);
 }
 
 void ActiveCommunicationsPanel::drawWrapUp(const Item& item) {

@@ -19,6 +19,8 @@ private:
     void drawList();
     void drawSelected(const Item& item);
     void drawWrapUp(const Item& item);
+    /// For an interaction wrapped up in its own channel's panel: where to go.
+    void drawWrapsUpElsewhere(const Item& item);
     void scheduleTick();
 
     ActiveCommunications& model_;
