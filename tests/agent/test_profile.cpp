@@ -165,16 +165,16 @@ TEST_CASE("the profile photo is read for the avatar unless it is missing or too 
 
     agent::PhotoFile missing = agent::ProfileModel::readPhoto(dir.path() / "me.png");
     CHECK(missing.bytes.empty());
-    CHECK(missing.problem.find("There is no file") == 0);
+    CHECK(missing.problem == "Cannot read \"" + (dir.path() / "me.png").string() + "\": there is no such file.");
 
     const auto big = dir.path() / "huge.png";
     std::filesystem::copy_file(sample, big);
-    std::filesystem::resize_file(big, agent::ProfileModel::kMaxPhotoBytes + 1);
+    std::filesystem::resize_file(big, agent::ProfileModel::kMaxPhotoBytes + 1024 * 1024);
     agent::PhotoFile tooLarge = agent::ProfileModel::readPhoto(big);
     CHECK(tooLarge.bytes.empty());
-    CHECK(tooLarge.problem.find("may be up to 10.0 MB") != std::string::npos);
+    CHECK(tooLarge.problem == "\"huge.png\" is 11.0 MB; it may be at most 10.0 MB.");
 
-    CHECK(agent::ProfileModel::readPhoto(dir.path()).problem.find("There is no file") == 0);  // a folder
+    CHECK(agent::ProfileModel::readPhoto(dir.path()).problem.ends_with("there is no such file."));  // a folder
 
     using Crop = std::array<float, 4>;
     CHECK(agent::ProfileModel::squareCrop(160, 120) == Crop{0.125f, 0, 0.875f, 1});

@@ -22,7 +22,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 using namespace agentdesk;
@@ -347,4 +349,42 @@ TEST_CASE("a simulated customer who writes HTML only sends no plain part - the p
     REQUIRE(d.contactCenter.arrive(engine::Arrival{"support-email", "c-1", {}, "Gloves", std::nullopt}));
     d.desk.showCase("C-1002");
     CHECK_FALSE(d.desk.shown()->threads.at(0).messages.at(0).plainBody.empty());
+}
+
+TEST_CASE("a file of an email shown is saved into the downloads folder under a free name - one kept by name only says why") {
+    Desktop d;
+    const auto downloads = d.dir.path() / "Downloads";
+    d.desk.setDownloadsFolder(downloads);
+    engine::InboundEmail email;
+    email.serviceId = "support-email";
+    email.from = "maria@example.es";
+    email.subject = "Damaged parcel";
+    email.plainBody = "A photo of the box.";
+    email.files = {{"box.png", "image/png", {'P', 'N', 'G'}}};
+    email.attachments = {};
+    REQUIRE(d.service.customerWrites(email));
+    d.harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
+    d.harness.bus.publish(events::Accept{d.log.last<events::Offered>().first.interactionId, "u-anna"});
+    REQUIRE(d.desk.shown());
+    const events::EmailMessage& message = d.desk.shown()->threads.at(0).messages.at(0);
+    REQUIRE(message.attachments.size() == 1);
+    const std::int64_t messageId = message.messageId;
+
+    d.desk.download(messageId, "box.png");
+    CHECK(d.desk.takeError().empty());
+    CHECK(d.desk.takeSaved() == downloads / "box.png");
+    CHECK(d.desk.takeSaved().empty());  // told once
+    d.desk.download(messageId, "box.png");
+    CHECK(d.desk.takeSaved() == downloads / "box (1).png");
+    std::ifstream saved(downloads / "box.png", std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(saved), {}) == "PNG");
+
+    // Only what this desk asked for is saved: another desktop fetching the file leaves it alone.
+    d.harness.bus.publish(events::GetEmailAttachment{"u-anna", messageId, "box.png"});
+    CHECK(d.desk.takeSaved().empty());
+    CHECK_FALSE(std::filesystem::exists(downloads / "box (2).png"));
+
+    d.desk.download(messageId, "invoice.pdf");
+    CHECK(d.desk.takeError() == "This email has no file \"invoice.pdf\".");
+    CHECK(d.desk.takeSaved().empty());
 }

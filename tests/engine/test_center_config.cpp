@@ -109,6 +109,8 @@ TEST_CASE("the shipped scenario has services, customers, capacity and a simulati
     REQUIRE(email);
     CHECK(email->afterCallWork == WrapUp::none());
     CHECK(email->ringTimeout == 30s);
+    REQUIRE(email->subjectFiles.contains("Damaged parcel"));
+    CHECK(config.scenarioFile(email->subjectFiles.find("Damaged parcel")->second.at(0)));
     CHECK(config.customers.size() == 12);
     CHECK(config.settings.capacity.of(Channel::Chat) == 3);
     CHECK_FALSE(config.settings.capacity.digitalWhileOnCall);
@@ -141,6 +143,31 @@ TEST_CASE("services.json mistakes are named with the service and the fix") {
     auto services = parseServices(json{{"services", json::array({json{{"id", "x"}, {"channel", "Voice"}}})}}, defaults);
     CHECK(services.at(0).ringTimeout == defaults.ringTimeout);
     CHECK(services.at(0).afterCallWork == defaults.afterCallWork);
+}
+
+TEST_CASE("files a scenario names must lie in its folder - a simulated customer's attachment that is missing is refused") {
+    TempScenario scenario;
+    scenario.writeUsers({validUser("anna")});
+    std::filesystem::create_directories(scenario.dir() / "files");
+    scenario.write("files/parcel.png", "png");
+    scenario.write("services.json", R"({"services": [{"id": "mail", "channel": "Email", "simulation": {
+        "subjects": ["Damaged parcel"], "attachments": {"Damaged parcel": ["files/parcel.png"]}}}]})");
+    const CenterConfig config = loadCenterConfig(scenario.dir());
+    CHECK(config.scenarioFile("files/parcel.png") == scenario.dir() / "files/parcel.png");
+    CHECK(config.scenarioFile("files/../files/parcel.png") == scenario.dir() / "files/parcel.png");
+    CHECK_FALSE(config.scenarioFile("files/none.png"));
+    CHECK_FALSE(config.scenarioFile("../users.json"));      // outside the folder
+    CHECK_FALSE(config.scenarioFile((scenario.dir() / "users.json").string()));  // absolute
+    CHECK_FALSE(config.scenarioFile("files"));              // a folder
+    CHECK_FALSE(CenterConfig{}.scenarioFile("files/parcel.png"));  // made in code: no folder
+
+    scenario.write("services.json", R"({"services": [{"id": "mail", "channel": "Email", "simulation": {
+        "attachments": {"Damaged parcel": ["files/crushed.png"]}}}]})");
+    const std::string error = loadError(scenario);
+    CHECK(contains(error, "service \"mail\": the attachment \"files/crushed.png\" of \"Damaged parcel\" is not a file in the scenario folder"));
+    scenario.write("services.json", R"({"services": [{"id": "mail", "channel": "Email", "simulation": {
+        "attachments": {"Damaged parcel": "files/parcel.png"}}}]})");
+    CHECK(contains(loadError(scenario), "\"attachments\" must map subjects to files"));
 }
 
 TEST_CASE("users.json with a plain-text password is refused with a clear message") {

@@ -19,6 +19,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 
 using namespace agentdesk;
@@ -41,6 +42,7 @@ CenterConfig emailCenter() {
     email.skills = {"support"};
     email.afterCallWork = WrapUp::untilCompleted();
     email.dispositions = {"Resolved", "Spam", "No reply needed"};
+    email.subjectFiles = {{"Damaged parcel", {"files/damaged-parcel.png"}}};
     ServiceConfig billing = email;
     billing.id = "billing-email";
     billing.name = "Billing email";
@@ -48,6 +50,7 @@ CenterConfig emailCenter() {
     config.services = {email, billing};
     config.customers = {Customer{"c-1", "Maria Lopez", "+34 612 345 678", "maria@example.es", ""},
                         Customer{"c-2", "John Miller", "+1 206 555 0143", "john@example.com", ""}};
+    config.scenarioDir = std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario";
     return config;
 }
 
@@ -736,6 +739,69 @@ TEST_CASE("attachments of a reply: a file too large or of a refused type stops i
     desk.send(events::ComposeEmail{"u-anna", "support-email", "", "john@example.com", "Your invoice", "Attached.",
                                    {events::EmailFile{"invoice.txt", "text/plain", {'4', '2'}}}});
     CHECK(desk.log.last<events::EmailSent>().first.message.attachments.at(0).sizeBytes == 2);
+}
+
+TEST_CASE("the files of a customer's email are kept with it and fetched by name - a file known by name only says so") {
+    EmailDesk desk;
+    InboundEmail email = mail("maria@example.es", "Damaged parcel", "Photos attached.");
+    const std::vector<char> photo{'\x89', 'P', 'N', 'G', '\0', '\xff'};
+    email.files = {{"box.png", "image/png", photo}, {"notes.txt", "text/plain", {'h', 'i'}}};
+    const auto id = desk.emails->customerWrites(email);
+    REQUIRE(id);
+    const events::EmailMessage received = desk.log.last<events::EmailReceived>().first.message;
+    REQUIRE(received.attachments.size() == 2);
+    CHECK(received.attachments[0].name == "box.png");
+    CHECK(received.attachments[0].sizeBytes == 6);
+
+    const std::uint64_t asked = desk.send(events::GetEmailAttachment{"u-ben", received.messageId, "box.png"});
+    const auto [file, answer] = desk.log.last<events::EmailAttachmentData>();
+    CHECK(answer.correlation == asked);
+    CHECK(file.messageId == received.messageId);
+    CHECK(file.name == "box.png");
+    CHECK(file.mimeType == "image/png");
+    CHECK(file.data == photo);  // binary bytes intact, the zero byte included
+
+    const std::uint64_t other = desk.send(events::GetEmailAttachment{"u-anna", received.messageId, "invoice.pdf"});
+    CHECK(desk.log.errorFor(other)->code == "unknown_file");
+    CHECK(desk.log.errorFor(other)->message == "This email has no file \"invoice.pdf\".");
+    const std::uint64_t gone = desk.send(events::GetEmailAttachment{"u-anna", received.messageId + 100, "box.png"});
+    CHECK(desk.log.errorFor(gone)->code == "unknown_message");
+
+    // An older email whose files were listed by name and size only.
+    InboundEmail listed = mail("john@example.com", "Old scan", "See the scan.");
+    listed.attachments = {{"scan.pdf", "application/pdf", 120'000}};
+    REQUIRE(desk.emails->customerWrites(listed));
+    const std::int64_t listedId = desk.log.last<events::EmailReceived>().first.message.messageId;
+    const std::uint64_t nameOnly = desk.send(events::GetEmailAttachment{"u-anna", listedId, "scan.pdf"});
+    CHECK(desk.log.errorFor(nameOnly)->code == "unknown_file");
+    CHECK(desk.log.errorFor(nameOnly)->message == "Only the name and size of \"scan.pdf\" were kept, not the file itself.");
+
+    // They outlive a restart, and a forward carries them.
+    desk.restart();
+    desk.ready("u-anna");
+    REQUIRE_FALSE(desk.center.accept("u-anna", *id));
+    desk.send(events::ForwardEmail{*id, "u-anna", received.messageId, "carrier@partner.example", "Damage claim"});
+    const events::EmailMessage forward = desk.log.last<events::EmailSent>().first.message;
+    REQUIRE(forward.attachments.size() == 2);
+    desk.send(events::GetEmailAttachment{"u-anna", forward.messageId, "notes.txt"});
+    CHECK(desk.log.last<events::EmailAttachmentData>().first.data == std::vector<char>{'h', 'i'});
+}
+
+TEST_CASE("a simulated customer writing about a subject with files in the scenario attaches them") {
+    EmailDesk desk;
+    const auto id = desk.center.arrive(Arrival{"support-email", "c-2", {}, "Damaged parcel", std::nullopt});
+    REQUIRE(id);
+    const events::EmailMessage message = desk.caseOf({}, *id).threads.at(0).messages.at(0);
+    REQUIRE(message.attachments.size() == 1);
+    CHECK(message.attachments[0].name == "damaged-parcel.png");
+    CHECK(message.attachments[0].mimeType == "image/png");
+    const auto onDisk = std::filesystem::file_size(std::filesystem::path(AGENTDESK_TEST_ASSETS) / "scenario/files/damaged-parcel.png");
+    CHECK(message.attachments[0].sizeBytes == static_cast<std::int64_t>(onDisk));
+    CHECK(desk.archive->attachmentBytes(message.messageId, "damaged-parcel.png")->size() == onDisk);
+
+    const auto other = desk.center.arrive(Arrival{"support-email", "c-2", {}, "Invoice copy needed", std::nullopt});
+    REQUIRE(other);
+    CHECK(desk.caseOf({}, *other).threads.at(0).messages.at(0).attachments.empty());
 }
 
 TEST_CASE("when the customer writes again to a postponed case, Take brings that new email") {

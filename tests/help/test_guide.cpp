@@ -57,7 +57,7 @@ TEST_CASE("the shipped user guide covers logging in, states, channels and messag
     CHECK(error.empty());
     std::vector<std::string> titles;
     for (const auto& s : guide.sections()) titles.push_back(s.title);
-    for (const char* wanted : {"Logging in", "Your state", "Calls", "Chats", "Knowledge base", "Directory", "Messages"}) {
+    for (const char* wanted : {"Logging in", "Your state", "Calls", "Chats", "Emails", "Knowledge base", "Directory", "Messages"}) {
         CHECK_MESSAGE(std::find(titles.begin(), titles.end(), wanted) != titles.end(), wanted);
     }
     CHECK_FALSE(guide.search("blacklisted").empty());

@@ -2,6 +2,7 @@
 
 #include <agentdesk/runtime/harness.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <fmt/chrono.h>
@@ -276,11 +277,19 @@ bool ScenarioRunner::expect(const nlohmann::json& s, bool negate, std::string& e
     if (s.contains("save")) {
         for (const auto& [name, field] : s["save"].items()) {
             const std::string key = field.get<std::string>();
-            if (!m.payload.contains(key)) {
+            // "message.messageId": a field of a field.
+            const nlohmann::json* value = &m.payload;
+            for (std::size_t start = 0; value && start <= key.size();) {
+                const std::size_t dot = std::min(key.find('.', start), key.size());
+                const std::string part = key.substr(start, dot - start);
+                value = value->is_object() && value->contains(part) ? &value->at(part) : nullptr;
+                start = dot + 1;
+            }
+            if (!value) {
                 error = fmt::format("cannot save '{}': the message has no field '{}'", name, key);
                 return false;
             }
-            variables_[name] = m.payload.at(key);
+            variables_[name] = *value;
         }
     }
     cursor_ = *found + 1;

@@ -1,13 +1,10 @@
 #include "model/profile_model.hpp"
 
 #include <agentdesk/events/core.hpp>
-#include <agentdesk/text.hpp>
+#include <agentdesk/local_files.hpp>
 
-#include <fmt/format.h>
-
-#include <fstream>
-#include <iterator>
-#include <system_error>
+#include <optional>
+#include <utility>
 
 namespace agentdesk::agent {
 
@@ -65,24 +62,7 @@ std::string ProfileModel::initials(std::string_view name) {
 
 PhotoFile ProfileModel::readPhoto(const std::filesystem::path& file) {
     PhotoFile photo;
-    std::error_code failed;
-    if (!std::filesystem::is_regular_file(file, failed)) {
-        photo.problem = fmt::format("There is no file {}.", file.string());
-        return photo;
-    }
-    const std::uintmax_t size = std::filesystem::file_size(file, failed);
-    if (failed || size > kMaxPhotoBytes) {
-        photo.problem = failed ? fmt::format("{} cannot be read.", file.string())
-                               : fmt::format("The photo is {}; it may be up to {}.", text::sizeText(static_cast<std::int64_t>(size)),
-                                             text::sizeText(static_cast<std::int64_t>(kMaxPhotoBytes)));
-        return photo;
-    }
-    std::ifstream in(file, std::ios::binary);
-    photo.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) {
-        photo.bytes.clear();
-        photo.problem = fmt::format("{} cannot be read.", file.string());
-    }
+    if (std::optional<LocalFile> read = readLocalFile(file, kMaxPhotoBytes, photo.problem)) photo.bytes = std::move(read->data);
     return photo;
 }
 

@@ -2,11 +2,9 @@
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
-#include <agentdesk/text.hpp>
+#include <agentdesk/local_files.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 namespace agentdesk::chat {
 
@@ -293,14 +291,12 @@ void ChatSessions::insertIntoDraft(const std::string& interactionId, const std::
 }
 
 void ChatSessions::sendFile(const std::string& interactionId, const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in || !std::filesystem::is_regular_file(file)) {
-        error_ = "Cannot read \"" + file.string() + "\": check the path.";
+    std::optional<LocalFile> read = readLocalFile(file, kLargestFileToSend, error_);
+    if (!read) {
         ++revision_;
         return;
     }
-    std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    command(events::SendFile{interactionId, agent_.id(), file.filename().string(), text::mimeTypeOf(file), std::move(data), ""});
+    command(events::SendFile{interactionId, agent_.id(), std::move(read->name), std::move(read->mimeType), std::move(read->data), ""});
 }
 
 void ChatSessions::transferToAgent(const std::string& interactionId, const std::string& agentId, const std::string& note) {

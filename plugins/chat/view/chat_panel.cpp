@@ -1,5 +1,6 @@
 #include "view/chat_panel.hpp"
 
+#include <agentdesk/local_files.hpp>
 #include <agentdesk/system_open.hpp>
 #include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
@@ -10,10 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 
 extern "C" char** environ;
 
@@ -461,22 +460,16 @@ void ChatPanel::drawThumbnail(const events::Attachment& attachment, float edge) 
 
 void ChatPanel::openAttachment(const events::Attachment& attachment) {
     model_.fetchFile(attachment.fileId, [this](const events::ChatFile& file) {
-        const char* home = std::getenv("HOME");
-        const std::filesystem::path dir = std::filesystem::path(home ? home : ".") / "Downloads";
-        std::error_code failed;
-        std::filesystem::create_directories(dir, failed);
-        const std::filesystem::path target = dir / std::filesystem::path(file.name).filename();
-        std::ofstream out(target, std::ios::binary);
-        out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
-        if (!out) {
-            host_.notify({Severity::Error, "Attachment", fmt::format("Could not save {}.", target.string())});
+        std::string problem;
+        const std::optional<std::filesystem::path> saved = saveNewFile(downloadsFolder(), file.name, file.data, problem);
+        if (!saved) {
+            host_.notify({Severity::Error, "Attachment", problem});
             return;
         }
-        out.close();
-        host_.notify({Severity::Info, "Attachment saved", target.string()});
+        host_.notify({Severity::Info, "Attachment saved", saved->string()});
         if (!host_.headless()) {
             // No shell: the name comes from the customer.
-            if (!openWithSystem(target.string())) host_.log().warn("xdg-open could not be started");
+            if (!openWithSystem(saved->string())) host_.log().warn("xdg-open could not be started");
         }
     });
 }

@@ -4,12 +4,9 @@
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
-
-#include <agentdesk/text.hpp>
+#include <agentdesk/local_files.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <utility>
 
 namespace agentdesk::email {
@@ -35,6 +32,7 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
           requestMyQueue();
           command(events::GetCanned{agentId});
       }) {
+    downloadsFolder_ = downloadsFolder();
     subscriptions_.push_back(bus_.subscribe<events::Offered>([this](const events::Offered& e) {
         if (e.channel == Channel::Email && agent_.is(e.agentId)) offers_[e.interactionId] = e;
     }));
@@ -167,8 +165,19 @@ EmailDesk::EmailDesk(Bus& bus, const Clock& clock, Attention attention)
     }));
     subscriptions_.push_back(bus_.subscribe<events::InteractionSelected>(
         [this](const events::InteractionSelected& e) { selected_ = e.interactionId; }));
+    subscriptions_.push_back(bus_.subscribe<events::EmailAttachmentData>([this](const events::EmailAttachmentData& e, const Message& m) {
+        if (std::erase(downloads_, m.correlation) == 0) return;  // asked for by someone else
+        std::string problem;
+        if (auto path = saveNewFile(downloadsFolder_, e.name, e.data, problem)) {
+            saved_ = std::move(*path);
+        } else {
+            error_ = std::move(problem);
+        }
+        ++revision_;
+    }));
     subscriptions_.push_back(bus_.subscribe<events::Error>([this](const events::Error& e, const Message& m) {
         if (std::find(sent_.begin(), sent_.end(), m.correlation) == sent_.end()) return;
+        std::erase(downloads_, m.correlation);
         error_ = e.message;
         ++revision_;
     }));
@@ -245,25 +254,9 @@ std::optional<std::size_t> EmailDesk::expandShortcut(std::size_t cursor) {
 }
 
 std::optional<events::EmailFile> readAttachment(const std::filesystem::path& file, std::string& error) {
-    std::error_code failed;
-    if (!std::filesystem::is_regular_file(file, failed)) {
-        error = "Cannot read \"" + file.string() + "\": check the path.";
-        return std::nullopt;
-    }
-    // Far past any limit a center sets: not read into memory at all.
-    constexpr std::uintmax_t unreasonable = 256u * 1024 * 1024;
-    if (const auto size = std::filesystem::file_size(file, failed); !failed && size > unreasonable) {
-        error = "\"" + file.filename().string() + "\" is " + text::sizeText(static_cast<std::int64_t>(size)) +
-                ": far too large to attach.";
-        return std::nullopt;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error = "Cannot read \"" + file.string() + "\": check the path.";
-        return std::nullopt;
-    }
-    return events::EmailFile{file.filename().string(), text::mimeTypeOf(file),
-                             std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())};
+    std::optional<LocalFile> read = readLocalFile(file, kLargestFileToSend, error);
+    if (!read) return std::nullopt;
+    return events::EmailFile{std::move(read->name), std::move(read->mimeType), std::move(read->data)};
 }
 
 bool EmailDesk::attach(const std::filesystem::path& file) {
@@ -365,6 +358,13 @@ void EmailDesk::requestFollowUps() {
 void EmailDesk::requestMyQueue() {
     if (agent_.loggedIn()) command(events::GetMyQueue{agent_.id()});
 }
+
+void EmailDesk::download(std::int64_t messageId, const std::string& name) {
+    // Known as this desk's request before publishing: the answer may come back inside publish().
+    command(events::GetEmailAttachment{agent_.id(), messageId, name}, &downloads_.emplace_back());
+}
+
+std::filesystem::path EmailDesk::takeSaved() { return std::exchange(saved_, {}); }
 
 std::string EmailDesk::takeError() { return std::exchange(error_, {}); }
 

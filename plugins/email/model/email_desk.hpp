@@ -22,7 +22,8 @@
 namespace agentdesk::email {
 
 /// A file read to be attached to an email (its type from its extension), or nullopt with `error`
-/// saying why it cannot be (missing, unreadable, hundreds of megabytes).
+/// saying why it cannot be (missing, unreadable, hundreds of megabytes; the center checks the
+/// limits it sets when the email is sent).
 std::optional<events::EmailFile> readAttachment(const std::filesystem::path& file, std::string& error);
 
 /// An email interaction in the agent's hands.
@@ -103,6 +104,15 @@ public:
     void search(const std::string& text, const std::string& customer = {}, const std::string& state = {});
     const std::vector<events::EmailFollowUp>& followUps() const { return followUps_; }
 
+    // ---- files of the emails shown -------------------------------------------------------------------
+    /// Asks the center for a file of an email and saves it into the downloads folder once it
+    /// comes, under a name not yet taken there; then takeSaved() names it, or takeError() says why not.
+    void download(std::int64_t messageId, const std::string& name);
+    /// The file saved last ("" when none since the last call), and clears it.
+    std::filesystem::path takeSaved();
+    /// Where downloads go: ~/Downloads unless set.
+    void setDownloadsFolder(std::filesystem::path folder) { downloadsFolder_ = std::move(folder); }
+
     /// This desktop's agent ("" while logged out).
     const std::string& agentId() const { return agent_.id(); }
     /// The last refusal of something asked here ("" when none), and clears it.
@@ -138,6 +148,9 @@ private:
     std::vector<events::EmailFile> attachments_;
     std::uint64_t replyRequest_ = 0;  // the reply sent last: its attachments go once it is sent
     std::vector<events::CannedResponse> canned_;
+    std::filesystem::path downloadsFolder_;
+    std::vector<std::uint64_t> downloads_;  // correlations of the files asked for, until they come
+    std::filesystem::path saved_;
     std::vector<std::uint64_t> sent_;
     std::string error_;
     std::uint64_t revision_ = 0;

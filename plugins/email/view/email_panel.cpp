@@ -2,6 +2,7 @@
 
 #include "model/html_text.hpp"
 
+#include <agentdesk/system_open.hpp>
 #include <agentdesk/text.hpp>
 #include <agentdesk/ui/icons.hpp>
 
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 #include <utility>
 
@@ -59,6 +61,11 @@ void EmailPanel::draw() {
         font_.useAgent(fontAgent_);
     }
     if (std::string error = model_.takeError(); !error.empty()) host_.notify({Severity::Warning, "Email", error});
+    if (const std::filesystem::path saved = model_.takeSaved(); !saved.empty()) {
+        host_.notify({Severity::Info, "Attachment saved", saved.string()});
+        // No shell: the name comes from the customer.
+        if (!host_.headless() && !openWithSystem(saved.string())) host_.log().warn("xdg-open could not be started");
+    }
     // Side by side when there is room; in a narrow panel the lists go above the case.
     const ImVec2 room = ImGui::GetContentRegionAvail();
     if (room.x >= 640.0f) {
@@ -350,8 +357,10 @@ void EmailPanel::drawMessage(const events::EmailMessage& message, bool canMask) 
     ImGui::PopTextWrapPos();
     if (message.plainBody.empty() && !message.htmlBody.empty()) ImGui::TextDisabled("(HTML email shown as text)");
     for (const events::EmailAttachment& file : message.attachments) {
-        ImGui::TextColored(kAccent, "%s", fmt::format("{} {}  ({}, {})", AD_ICON_PAPERCLIP, file.name, text::sizeText(file.sizeBytes),
-                                                      file.mimeType).c_str());
+        const std::string label =
+            fmt::format("{} {}  ({}, {})", AD_ICON_PAPERCLIP, file.name, text::sizeText(file.sizeBytes), file.mimeType);
+        if (ImGui::SmallButton(label.c_str())) model_.download(message.messageId, file.name);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save to the downloads folder and open");
     }
     if (masking_ == message.messageId && ImGui::BeginPopup("mask")) {
         ImGui::TextUnformatted("Select what to hide. Card numbers and account ids are found and masked too.");

@@ -167,6 +167,17 @@ ServiceConfig parseService(const json& entry, const std::string& where, const Ce
         if (auto p = optionalSeconds(*sim, "meanPatienceSeconds", here)) service.meanPatience = *p;
         if (auto h = optionalSeconds(*sim, "meanHandleSeconds", here)) service.meanHandleTime = *h;
         service.subjects = optionalStringList(*sim, "subjects", here);
+        if (auto files = sim->find("attachments"); files != sim->end() && !files->is_null()) {
+            const char* shape = "\"attachments\" must map subjects to files: {\"Damaged parcel\": [\"files/parcel.png\"]}";
+            if (!files->is_object()) fail(here, shape);
+            for (const auto& [subject, list] : files->items()) {
+                if (!list.is_array()) fail(here, shape);
+                for (const json& file : list) {
+                    if (!file.is_string()) fail(here, shape);
+                    service.subjectFiles[subject].push_back(file.get<std::string>());
+                }
+            }
+        }
     }
     return service;
 }
@@ -268,6 +279,16 @@ const UserAccount* CenterConfig::findUserById(std::string_view id) const {
 bool CenterConfig::isNotReadyReason(std::string_view reason) const {
     return std::find(settings.notReadyReasons.begin(), settings.notReadyReasons.end(), reason) !=
            settings.notReadyReasons.end();
+}
+
+std::optional<std::filesystem::path> CenterConfig::scenarioFile(std::string_view relative) const {
+    const std::filesystem::path path = std::filesystem::path(std::string(relative)).lexically_normal();
+    if (relative.empty() || scenarioDir.empty() || path.is_absolute() || path.begin() == path.end() || *path.begin() == "..") {
+        return std::nullopt;
+    }
+    std::error_code failed;
+    if (!std::filesystem::is_regular_file(scenarioDir / path, failed)) return std::nullopt;
+    return scenarioDir / path;
 }
 
 const Customer* CenterConfig::findCustomer(std::string_view id) const {
@@ -460,11 +481,23 @@ std::vector<DirectoryContact> parseDirectory(const json& content) {
 
 CenterConfig loadCenterConfig(const std::filesystem::path& scenarioDir) {
     CenterConfig config;
+    config.scenarioDir = scenarioDir;
     config.settings = parseFile(scenarioDir / "center.json", "the contact center's settings", parseCenterSettings);
     config.users = parseFile(scenarioDir / "users.json", "the users who can log in", parseUsers);
     if (std::filesystem::exists(scenarioDir / "services.json")) {
         config.services = parseFile(scenarioDir / "services.json", "the services work is routed for",
                                     [&](const json& content) { return parseServices(content, config.settings); });
+        for (const ServiceConfig& service : config.services) {
+            for (const auto& [subject, files] : service.subjectFiles) {
+                for (const std::string& file : files) {
+                    if (!config.scenarioFile(file)) {
+                        throw ConfigError(fmt::format(
+                            "{}: service \"{}\": the attachment \"{}\" of \"{}\" is not a file in the scenario folder",
+                            (scenarioDir / "services.json").string(), service.id, file, subject));
+                    }
+                }
+            }
+        }
     }
     if (std::filesystem::exists(scenarioDir / "customers.json")) {
         config.customers = parseFile(scenarioDir / "customers.json", "the sample customers", parseCustomers);

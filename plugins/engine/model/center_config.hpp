@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -122,6 +123,9 @@ struct ServiceConfig {
     Milliseconds meanPatience{120'000};          ///< how long a customer waits before giving up, on average
     Milliseconds meanHandleTime{180'000};        ///< how long a simulated colleague works on one
     std::vector<std::string> subjects;           ///< chat topics or email subjects to pick from
+    /// Emails: the files a simulated customer attaches when writing about a subject, as paths in
+    /// the scenario folder ("files/parcel.png").
+    std::map<std::string, std::vector<std::string>, std::less<>> subjectFiles;
 };
 
 /// A customer the simulation plays (one entry of customers.json).
@@ -150,6 +154,11 @@ struct CenterConfig {
     std::vector<Customer> customers;
     std::vector<DirectoryContact> contacts;
     ChatSettings chat;
+    std::filesystem::path scenarioDir;  ///< where it was read from; "" when made in code
+
+    /// A file of the scenario folder by its relative path ("files/a.png"), or nullopt when it is
+    /// not a file there (absolute paths and ".." never are).
+    std::optional<std::filesystem::path> scenarioFile(std::string_view relative) const;
 
     /// The user with this user name (case-insensitive, surrounding spaces ignored), or nullptr.
     const UserAccount* findUserByName(std::string_view userName) const;

@@ -1,12 +1,8 @@
 #include "model/chat_customers.hpp"
 
-#include <agentdesk/text.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 namespace agentdesk::engine {
 
@@ -22,11 +18,8 @@ constexpr Milliseconds kFillsForm = 6s;
 constexpr Milliseconds kAnswersCoBrowse = 3s;
 
 std::optional<CustomerFile> readFile(const std::filesystem::path& file) {
-    if (file.empty()) return std::nullopt;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    return CustomerFile{file.filename().string(), text::mimeTypeOf(file),
-                        std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
+    std::string problem;
+    return file.empty() ? std::nullopt : readLocalFile(file, kLargestFileToSend, problem);
 }
 
 /// What a simulated customer types into a secure form's field.

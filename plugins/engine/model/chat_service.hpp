@@ -11,6 +11,7 @@
 #include <agentdesk/bus.hpp>
 #include <agentdesk/clock.hpp>
 #include <agentdesk/events/chat.hpp>
+#include <agentdesk/local_files.hpp>
 
 #include <cstdint>
 #include <map>
@@ -34,11 +35,7 @@ inline constexpr std::string_view invalidInput = "invalid_input";
 }  // namespace chat_errors
 
 /// A file the customer sends.
-struct CustomerFile {
-    std::string name;
-    std::string mimeType;
-    std::vector<char> data;
-};
+using CustomerFile = LocalFile;
 
 class ChatService final : public CenterObserver {
 public:

@@ -27,7 +27,7 @@
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/simulation.hpp>
-
+#include <agentdesk/local_files.hpp>
 #include <agentdesk/plugin.hpp>
 
 #include <fmt/format.h>
@@ -115,6 +115,16 @@ public:
                 email.from = !c.from.empty() ? c.from : customer ? customer->email : std::string();
                 email.subject = c.subject;
                 email.plainBody = c.message;
+                for (const std::string& name : c.files) {
+                    std::string problem = fmt::format("\"{}\" is not a file in the scenario folder.", name);
+                    const auto path = center_->config().scenarioFile(name);
+                    std::optional<LocalFile> file = path ? readLocalFile(*path, InboundEmail::kMaxFileBytes, problem) : std::nullopt;
+                    if (!file) {
+                        bus.publish(events::Error{std::string(events::InjectArrival::topic), "invalid_input", problem}, m.correlation);
+                        return;
+                    }
+                    email.files.push_back({file->name, file->mimeType, std::move(file->data)});
+                }
                 emails_->customerWrites(std::move(email));
                 return;
             }

@@ -314,6 +314,14 @@ std::optional<std::vector<char>> EmailArchive::attachmentBytes(std::int64_t mess
     return query.columnBlob(0);
 }
 
+void EmailArchive::copyAttachmentBytes(std::int64_t fromMessageId, std::int64_t toMessageId) {
+    execute(db_,
+            "UPDATE email_attachments SET data = (SELECT f.data FROM email_attachments f WHERE f.message_id = ?1 "
+            "AND f.name = email_attachments.name AND f.data IS NOT NULL ORDER BY f.id LIMIT 1) "
+            "WHERE message_id = ?2 AND data IS NULL",
+            [&](Statement& s) { s.bind(1, fromMessageId).bind(2, toMessageId); });
+}
+
 std::optional<std::int64_t> EmailArchive::threadOfMessageKey(std::string_view caseId, std::string_view messageKey) const {
     if (messageKey.empty()) return std::nullopt;
     Statement query = db_.prepare(

@@ -45,6 +45,8 @@ public:
     std::int64_t addMessage(const events::EmailMessage& message, const std::vector<events::EmailFile>* files = nullptr);
     /// The bytes kept of a message's attachment by name; nullopt when none were kept.
     std::optional<std::vector<char>> attachmentBytes(std::int64_t messageId, std::string_view name) const;
+    /// Gives the attachments of `toMessageId` the bytes kept of `fromMessageId`'s files of the same name.
+    void copyAttachmentBytes(std::int64_t fromMessageId, std::int64_t toMessageId);
     std::optional<events::EmailMessage> message(std::int64_t messageId) const;
     /// The thread of the case's message whose Message-ID is `messageKey`.
     std::optional<std::int64_t> threadOfMessageKey(std::string_view caseId, std::string_view messageKey) const;

@@ -7,6 +7,7 @@
 #include "model/text.hpp"
 
 #include <agentdesk/events/core.hpp>
+#include <agentdesk/local_files.hpp>
 #include <agentdesk/text.hpp>
 
 #include <fmt/format.h>
@@ -71,6 +72,21 @@ std::string simulatedHtml(const Interaction& interaction) {
         100000 + interaction.arrival * 37 % 900000, htmlEscaped(name));
 }
 
+/// The files a simulated customer attaches when writing about `subject` (services.json), read
+/// from the scenario folder; one that cannot be read is left out.
+std::vector<events::EmailFile> subjectFiles(const CenterConfig& config, const ServiceConfig& service, std::string_view subject) {
+    std::vector<events::EmailFile> files;
+    const auto listed = service.subjectFiles.find(subject);
+    if (listed == service.subjectFiles.end()) return files;
+    for (const std::string& name : listed->second) {
+        const std::optional<std::filesystem::path> path = config.scenarioFile(name);
+        std::string problem;
+        std::optional<LocalFile> file = path ? readLocalFile(*path, InboundEmail::kMaxFileBytes, problem) : std::nullopt;
+        if (file) files.push_back({file->name, file->mimeType, std::move(file->data)});
+    }
+    return files;
+}
+
 }  // namespace
 
 bool isEmailAddress(std::string_view address) {
@@ -101,6 +117,7 @@ EmailService::EmailService(ContactCenter& center, EmailArchive& archive, Bus& bu
         return [this, handler](const auto& command, const Message& message) { (this->*handler)(command, message); };
     };
     subscriptions_.push_back(bus_.subscribe<events::GetEmailCase>(on(&EmailService::onGetCase)));
+    subscriptions_.push_back(bus_.subscribe<events::GetEmailAttachment>(on(&EmailService::onGetAttachment)));
     subscriptions_.push_back(bus_.subscribe<events::ReplyEmail>(on(&EmailService::onReply)));
     subscriptions_.push_back(bus_.subscribe<events::ForwardEmail>(on(&EmailService::onForward)));
     subscriptions_.push_back(bus_.subscribe<events::ComposeEmail>(on(&EmailService::onCompose)));
@@ -179,6 +196,7 @@ void EmailService::queued(const Interaction& interaction, bool requeued) {
     if (!arriving_) {
         email.from = interaction.from;
         email.subject = interaction.subject;
+        email.files = subjectFiles(center_.config(), *interaction.service, interaction.subject);
     }
     if (email.plainBody.empty() && email.htmlBody.empty()) {  // the simulation: a short email about the subject
         if (htmlSenders_ && htmlSenders_(interaction)) {
@@ -226,7 +244,13 @@ void EmailService::queued(const Interaction& interaction, bool requeued) {
         message.headers["Message-ID"] = fmt::format("<{}.{}@customer.example>", interaction.id, at);
     }
     message.attachments = email.attachments;
-    message.messageId = archive_.addMessage(message);
+    if (!email.files.empty()) {
+        message.attachments.clear();
+        for (const events::EmailFile& file : email.files) {
+            message.attachments.push_back({file.name, file.mimeType, static_cast<std::int64_t>(file.data.size())});
+        }
+    }
+    message.messageId = archive_.addMessage(message, email.files.empty() ? nullptr : &email.files);
     bus_.publish(events::EmailReceived{*archive_.caseSummary(summary->caseId), message});
 }
 
@@ -367,6 +391,30 @@ void EmailService::onGetCase(const events::GetEmailCase& command, const Message&
                  message.correlation);
 }
 
+void EmailService::onGetAttachment(const events::GetEmailAttachment& command, const Message& message) {
+    const std::optional<events::EmailMessage> email = archive_.message(command.messageId);
+    if (!email) {
+        refuse(command.topic, email_errors::unknownMessage, "There is no such email.", message.correlation);
+        return;
+    }
+    const auto listed = std::find_if(email->attachments.begin(), email->attachments.end(),
+                                     [&](const events::EmailAttachment& a) { return a.name == command.name; });
+    if (listed == email->attachments.end()) {
+        refuse(command.topic, email_errors::unknownFile, fmt::format("This email has no file \"{}\".", command.name),
+               message.correlation);
+        return;
+    }
+    std::optional<std::vector<char>> bytes = archive_.attachmentBytes(command.messageId, command.name);
+    if (!bytes) {
+        refuse(command.topic, email_errors::unknownFile,
+               fmt::format("Only the name and size of \"{}\" were kept, not the file itself.", command.name),
+               message.correlation);
+        return;
+    }
+    bus_.publish(events::EmailAttachmentData{command.messageId, listed->name, listed->mimeType, std::move(*bytes)},
+                 message.correlation);
+}
+
 void EmailService::onReply(const events::ReplyEmail& command, const Message& message) {
     if (trimmed(command.body).empty()) {
         refuse(command.topic, email_errors::invalidInput, "Write the reply first.", message.correlation);
@@ -436,6 +484,7 @@ void EmailService::onForward(const events::ForwardEmail& command, const Message&
     forward.attachments = original->attachments;
     ++sent_;
     forward.messageId = archive_.addMessage(forward);
+    archive_.copyAttachmentBytes(original->messageId, forward.messageId);  // the files go with it
     bus_.publish(events::EmailSent{forward}, message.correlation);
 }
 

@@ -17,6 +17,7 @@
 #include <agentdesk/events/email.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -30,6 +31,7 @@ namespace agentdesk::engine {
 namespace email_errors {
 inline constexpr std::string_view unknownCase = "unknown_case";
 inline constexpr std::string_view unknownMessage = "unknown_message";
+inline constexpr std::string_view unknownFile = "unknown_file";
 inline constexpr std::string_view invalidInput = "invalid_input";
 inline constexpr std::string_view invalidAddress = "invalid_address";
 inline constexpr std::string_view unknownFollowUp = "unknown_followup";
@@ -39,6 +41,9 @@ inline constexpr std::string_view fileTypeNotAllowed = "file_type_not_allowed";
 
 /// An email the customer's side sends in.
 struct InboundEmail {
+    /// The largest file the simulation reads from the scenario folder for a customer to attach.
+    static constexpr std::uintmax_t kMaxFileBytes = 25u * 1024 * 1024;
+
     std::string serviceId;  ///< where a new case goes; a reply goes where its case is
     std::string from;
     std::string to;
@@ -47,7 +52,8 @@ struct InboundEmail {
     std::string plainBody;
     std::string htmlBody;
     std::map<std::string, std::string> headers;
-    std::vector<events::EmailAttachment> attachments;
+    std::vector<events::EmailAttachment> attachments;  ///< files known by name and size only
+    std::vector<events::EmailFile> files;              ///< files with their bytes (then `attachments` is not used)
 };
 
 class EmailService final : public CenterObserver {
@@ -107,6 +113,7 @@ private:
               events::MyQueueItem item, events::EndedBy by, std::string notes, std::uint64_t correlation);
 
     void onGetCase(const events::GetEmailCase& command, const Message& message);
+    void onGetAttachment(const events::GetEmailAttachment& command, const Message& message);
     void onReply(const events::ReplyEmail& command, const Message& message);
     void onForward(const events::ForwardEmail& command, const Message& message);
     void onCompose(const events::ComposeEmail& command, const Message& message);

@@ -48,8 +48,8 @@ AGENTDESK_ENUM_NAMES(EmailKind, {EmailKind::Inbound, "Inbound"}, {EmailKind::Rep
 enum class CaseState { Queued, Open, Closed };
 AGENTDESK_ENUM_NAMES(CaseState, {CaseState::Queued, "Queued"}, {CaseState::Open, "Open"}, {CaseState::Closed, "Closed"})
 
-/// A file that came with an email or was sent with one (its metadata; the center stores the bytes of
-/// the files its agents send).
+/// A file that came with an email or was sent with one (its metadata; GetEmailAttachment fetches
+/// its bytes).
 struct EmailAttachment {
     std::string name;
     std::string mimeType;
@@ -119,6 +119,27 @@ struct GetEmailCase {
     std::string caseId;
     std::string interactionId;
     MSGPACK_DEFINE_MAP(agentId, caseId, interactionId)
+};
+
+/// Command: the bytes of a file that came with an email or was sent with one, to save or open
+/// it. Answered by EmailAttachmentData, or Error (unknown_message; unknown_file when the email has
+/// no file of that name, or the center kept only its name and size).
+struct GetEmailAttachment {
+    static constexpr std::string_view topic = "email.attachment.get";
+    std::string agentId;
+    std::int64_t messageId = 0;
+    std::string name;
+    MSGPACK_DEFINE_MAP(agentId, messageId, name)
+};
+
+/// Event: a file of an email, with its bytes.
+struct EmailAttachmentData {
+    static constexpr std::string_view topic = "email.attachment";
+    std::int64_t messageId = 0;
+    std::string name;
+    std::string mimeType;
+    std::vector<char> data;
+    MSGPACK_DEFINE_MAP(messageId, name, mimeType, data)
 };
 
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace agentdesk::events {
 
@@ -30,18 +31,20 @@ struct SimulationState {
 };
 
 /// Command: a customer arrives for a service. Answered by interaction.queued, or Error
-/// (unknown_service, customer_blacklisted). A chat whose topic has a script in chat.json takes
-/// its first message, medium and details from it unless given here, and its customer plays it.
+/// (unknown_service, customer_blacklisted; invalid_input for a file not in the scenario folder). A
+/// chat whose topic has a script in chat.json takes its first message, medium and details from it
+/// unless given here, and its customer plays it.
 struct InjectArrival {
     static constexpr std::string_view topic = "simulation.arrive";
     std::string serviceId;
     std::string customerId;       ///< one of customers.json, or "" for an unknown caller
     std::string from;             ///< number or address; the customer's when empty
     std::string subject;
-    std::int64_t patienceMs = 0;  ///< the customer gives up after waiting this long; 0: never
+    std::int64_t patienceMs = 0;           ///< the customer gives up after waiting this long; 0: never
     ChatMedium medium = ChatMedium::None;  ///< chats: web chat, SMS or mobile app
-    std::string message;          ///< chats: the first message; emails: the body
-    MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs, medium, message)
+    std::string message;                   ///< chats: the first message; emails: the body
+    std::vector<std::string> files;        ///< emails: files of the scenario folder attached ("files/a.png")
+    MSGPACK_DEFINE_MAP(serviceId, customerId, from, subject, patienceMs, medium, message, files)
 };
 
 /// Command: the customer of an interaction hangs up or leaves (abandons while waiting).
