@@ -112,11 +112,8 @@ void ActiveCommunications::remove(const std::string& interactionId) {
 }
 
 void ActiveCommunications::select(const std::string& interactionId) {
-    const Item* item = find(interactionId);
-    if (!item || selected_ == interactionId) return;
-    selected_ = interactionId;
     // The agent chose it: its channel's panel comes forward.
-    bus_.publish(events::InteractionSelected{interactionId, item->offer.channel});
+    if (selected_ != interactionId) reveal(interactionId);
 }
 
 void ActiveCommunications::reveal(const std::string& interactionId) {

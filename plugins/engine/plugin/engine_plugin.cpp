@@ -27,7 +27,6 @@
 
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/simulation.hpp>
-#include <agentdesk/local_files.hpp>
 #include <agentdesk/plugin.hpp>
 
 #include <fmt/format.h>
@@ -116,14 +115,13 @@ public:
                 email.subject = c.subject;
                 email.plainBody = c.message;
                 for (const std::string& name : c.files) {
-                    std::string problem = fmt::format("\"{}\" is not a file in the scenario folder.", name);
-                    const auto path = center_->config().scenarioFile(name);
-                    std::optional<LocalFile> file = path ? readLocalFile(*path, InboundEmail::kMaxFileBytes, problem) : std::nullopt;
+                    std::string problem;
+                    std::optional<events::EmailFile> file = scenarioAttachment(center_->config(), name, problem);
                     if (!file) {
                         bus.publish(events::Error{std::string(events::InjectArrival::topic), "invalid_input", problem}, m.correlation);
                         return;
                     }
-                    email.files.push_back({file->name, file->mimeType, std::move(file->data)});
+                    email.files.push_back(std::move(*file));
                 }
                 emails_->customerWrites(std::move(email));
                 return;

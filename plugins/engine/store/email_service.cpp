@@ -79,15 +79,24 @@ std::vector<events::EmailFile> subjectFiles(const CenterConfig& config, const Se
     const auto listed = service.subjectFiles.find(subject);
     if (listed == service.subjectFiles.end()) return files;
     for (const std::string& name : listed->second) {
-        const std::optional<std::filesystem::path> path = config.scenarioFile(name);
         std::string problem;
-        std::optional<LocalFile> file = path ? readLocalFile(*path, InboundEmail::kMaxFileBytes, problem) : std::nullopt;
-        if (file) files.push_back({file->name, file->mimeType, std::move(file->data)});
+        if (std::optional<events::EmailFile> file = scenarioAttachment(config, name, problem)) files.push_back(std::move(*file));
     }
     return files;
 }
 
 }  // namespace
+
+std::optional<events::EmailFile> scenarioAttachment(const CenterConfig& config, std::string_view name, std::string& problem) {
+    const std::optional<std::filesystem::path> path = config.scenarioFile(name);
+    if (!path) {
+        problem = fmt::format("\"{}\" is not a file in the scenario folder.", name);
+        return std::nullopt;
+    }
+    std::optional<LocalFile> file = readLocalFile(*path, InboundEmail::kMaxFileBytes, problem);
+    if (!file) return std::nullopt;
+    return events::EmailFile{std::move(file->name), std::move(file->mimeType), std::move(file->data)};
+}
 
 bool isEmailAddress(std::string_view address) {
     const std::size_t at = address.find('@');

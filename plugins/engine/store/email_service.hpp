@@ -56,6 +56,10 @@ struct InboundEmail {
     std::vector<events::EmailFile> files;              ///< files with their bytes (then `attachments` is not used)
 };
 
+/// A file of the scenario folder ("files/a.png") read to be attached to a customer's email, or
+/// nullopt and `problem` (not a file there, too large, unreadable).
+std::optional<events::EmailFile> scenarioAttachment(const CenterConfig& config, std::string_view name, std::string& problem);
+
 class EmailService final : public CenterObserver {
 public:
     /// Everything passed must outlive the service. Follow-ups not yet due are scheduled again.
