@@ -37,10 +37,15 @@ public:
         });
         // Another panel (the directory) put a number in the dialer: show it.
         prepare_ = host.bus().subscribe<events::PrepareDial>([&host](const events::PrepareDial&) { host.focusPanel("voice.call"); });
-        // A colleague consulted this agent or brought them into a conference: show it.
+        // A colleague consulted this agent or brought them into a conference: show it, and say
+        // who is calling while their consultation rings here.
         joined_ = host.bus().subscribe<events::CallState>([this, &host](const events::CallState& e) {
             const bool now = model_->joined() && model_->joined()->interactionId == e.interactionId;
             if (now && !wasJoined_) host.focusPanel("voice.call");
+            if (now && !wasJoined_ && model_->consultRinging()) {
+                host.notify({Severity::Info, "Consultation",
+                             model_->joinedHostName() + " is calling to consult you: Answer or Decline in the Call panel."});
+            }
             wasJoined_ = model_->joined().has_value();
         });
         auto live = [this] { return model_->connected(); };
@@ -51,6 +56,11 @@ public:
                              panel_->openTransfer();
                          },
                          [this] { return model_->canConsult() || model_->canTransfer(); }});
+        auto consultRinging = [this] { return model_->consultRinging(); };
+        host.addCommand({"voice.consult.answer", "Answer a colleague's consultation", "",
+                         [this] { model_->answerConsultation(); }, consultRinging});
+        host.addCommand({"voice.consult.decline", "Decline a colleague's consultation", "",
+                         [this] { model_->declineConsultation(); }, consultRinging});
     }
 
     void shutdown() override {

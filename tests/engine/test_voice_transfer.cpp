@@ -73,12 +73,18 @@ struct Office {
     AgentState state(const std::string& agentId) const { return center.agentState(agentId)->state(); }
     events::CallState callState() const { return log.last<events::CallState>().first; }
     const events::CallState& live() const { return *voice.call(call); }
-    /// Anna consults `target`, who answers after the ring.
+    /// Anna consults `target`, who answers: a colleague at their desktop, a number after the ring.
     void consultAndWait(const events::CallTarget& target) {
         const std::uint64_t c = harness.bus.publish(events::ConsultCall{call, "u-anna", target});
         REQUIRE_FALSE(log.errorFor(c));
-        harness.advance(3s);
+        if (live().consultation.kind == events::PartyKind::Agent) answer(live().consultation.agentId);
+        else harness.advance(3s);
         REQUIRE_FALSE(live().consultation.ringing);
+    }
+    /// The consulted colleague answers at their desktop.
+    void answer(const std::string& agentId) {
+        const std::uint64_t c = harness.bus.publish(events::AnswerConsultation{"", agentId});
+        REQUIRE_FALSE(log.errorFor(c));
     }
     std::vector<std::string> participantIds() const {
         std::vector<std::string> ids;
@@ -89,7 +95,7 @@ struct Office {
 
 }  // namespace
 
-TEST_CASE("consultation: the customer is held, the colleague answers after a short ring, alternate, end and retrieve") {
+TEST_CASE("consultation: the customer is held, the colleague answers at their desktop, alternate, end and retrieve") {
     Office o;
     o.ready("u-ben");
     o.harness.advance(10s);
@@ -100,11 +106,18 @@ TEST_CASE("consultation: the customer is held, the colleague answers after a sho
     CHECK(o.live().consultation.ringing);
     CHECK(o.state("u-ben") == AgentState::Ready);  // not talking yet
 
-    // Nothing but the consultation is offered to Ben while his phone rings.
+    // Ben is at a desktop: it rings until he answers there; Carl cannot answer it for him.
     o.harness.advance(3s);
+    CHECK(o.live().consultation.ringing);
+    const std::uint64_t notHis = o.harness.bus.publish(events::AnswerConsultation{"", "u-carl"});
+    CHECK(o.log.errorFor(notHis)->message == "Nobody is consulting you now.");
+    const std::uint64_t answer = o.harness.bus.publish(events::AnswerConsultation{"", "u-ben"});
+    CHECK_FALSE(o.log.errorFor(answer));
     CHECK_FALSE(o.live().consultation.ringing);
     CHECK(o.callState().interactionId == o.call);
     CHECK(o.state("u-ben") == AgentState::Busy);
+    const std::uint64_t twice = o.harness.bus.publish(events::AnswerConsultation{o.call, "u-ben"});
+    CHECK(o.log.errorFor(twice)->message == "You already answered this consultation.");
 
     const std::uint64_t hold = o.harness.bus.publish(events::RetrieveCall{o.call, "u-anna"});
     CHECK(o.log.errorFor(hold)->code == "invalid_state");  // alternate, not retrieve, while consulting
@@ -149,6 +162,105 @@ TEST_CASE("a colleague who is Not Ready, logged out or on a call cannot be consu
     CHECK(o.log.errorFor(nobody)->code == "target_unavailable");
     const std::uint64_t bad = o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", number("ring me")});
     CHECK(o.log.errorFor(bad)->code == "invalid_number");
+}
+
+TEST_CASE("a colleague the simulation plays and a number answer a consultation by themselves after a short ring") {
+    CenterConfig config = transferCenter();
+    config.users[2].simulated = true;  // Carl
+    Office o(std::move(config));
+    o.ready("u-carl");
+    o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-carl")});
+    CHECK(o.live().consultation.ringing);
+    o.harness.advance(3s);
+    CHECK_FALSE(o.live().consultation.ringing);
+    CHECK(o.state("u-carl") == AgentState::Busy);
+    o.harness.bus.publish(events::EndConsultation{o.call, "u-anna"});
+    CHECK(o.state("u-carl") == AgentState::Ready);
+
+    o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", number("+44 20 7946 0000")});
+    CHECK(o.live().consultation.ringing);
+    o.harness.advance(3s);
+    CHECK_FALSE(o.live().consultation.ringing);
+}
+
+TEST_CASE("a consulted colleague declines, does not answer or hangs up - the agent is told and the customer stays on hold") {
+    Office o;
+    o.ready("u-ben");
+    SUBCASE("declines") {
+        o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-ben")});
+        const std::uint64_t decline = o.harness.bus.publish(events::DeclineConsultation{"", "u-ben"});
+        CHECK_FALSE(o.log.errorFor(decline));
+        const auto ended = o.log.last<events::ConsultationEnded>();
+        CHECK(ended.second.correlation == decline);
+        CHECK(ended.first.interactionId == o.call);
+        CHECK(ended.first.agentId == "u-anna");
+        CHECK(ended.first.party.name == "Ben Okafor");
+        CHECK(ended.first.why == events::ConsultationEnd::Declined);
+        const std::uint64_t again = o.harness.bus.publish(events::DeclineConsultation{o.call, "u-ben"});
+        CHECK(o.log.errorFor(again)->code == "invalid_state");
+    }
+    SUBCASE("does not answer within the center's ring timeout") {
+        o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-ben")});
+        o.harness.advance(19s);
+        CHECK(o.live().consultation.ringing);
+        CHECK(o.log.count<events::ConsultationEnded>() == 0);
+        o.harness.advance(1s);
+        REQUIRE(o.log.count<events::ConsultationEnded>() == 1);
+        CHECK(o.log.last<events::ConsultationEnded>().first.why == events::ConsultationEnd::NotAnswered);
+        const std::uint64_t late = o.harness.bus.publish(events::AnswerConsultation{"", "u-ben"});
+        CHECK(o.log.errorFor(late)->message == "Nobody is consulting you now.");
+    }
+    SUBCASE("answers, then hangs up") {
+        o.consultAndWait(agent("u-ben"));
+        CHECK(o.state("u-ben") == AgentState::Busy);
+        const std::uint64_t declineLate = o.harness.bus.publish(events::DeclineConsultation{o.call, "u-ben"});
+        CHECK(o.log.errorFor(declineLate)->message == "You already answered this consultation: hang up instead.");
+        o.harness.bus.publish(events::LeaveConference{o.call, "u-ben"});
+        CHECK(o.log.last<events::ConsultationEnded>().first.why == events::ConsultationEnd::HungUp);
+    }
+    CHECK_FALSE(o.live().consulting);
+    CHECK(o.live().held);  // Anna retrieves her customer when she is ready to
+    CHECK(o.state("u-ben") == AgentState::Ready);
+    CHECK(o.state("u-anna") == AgentState::Busy);
+    o.harness.bus.publish(events::RetrieveCall{o.call, "u-anna"});
+    CHECK_FALSE(o.live().held);
+}
+
+TEST_CASE("blind transfer during a consultation: the consulted colleague is hung up on - to them, it is a warm transfer once they answered") {
+    Office o;
+    o.ready("u-ben");
+    o.ready("u-carl");
+    SUBCASE("to someone else") {
+        o.consultAndWait(agent("u-ben"));
+        o.harness.bus.publish(events::TransferCall{o.call, "u-anna", agent("u-carl")});
+        CHECK(o.log.last<events::Offered>().first.agentId == "u-carl");
+        CHECK(o.log.last<events::CallTransferred>().first.targetName == "Carl Hansen");
+        CHECK(o.state("u-ben") == AgentState::Ready);
+        CHECK(o.center.agentState("u-ben")->activeInteractions() == 0);
+        CHECK(o.state("u-anna") == AgentState::AfterCallWork);
+    }
+    SUBCASE("to a queue while the consultation still rings") {
+        o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-ben")});
+        o.harness.bus.publish(events::TransferCall{o.call, "u-anna", service("billing-voice")});
+        CHECK(o.log.last<events::CallTransferred>().first.targetName == "Billing queue");
+        CHECK(o.state("u-ben") == AgentState::Ready);
+        o.harness.advance(30s);  // the ring timer went with the call
+        CHECK(o.log.count<events::ConsultationEnded>() == 0);
+    }
+    SUBCASE("to the consulted colleague") {
+        o.harness.bus.publish(events::ConsultCall{o.call, "u-anna", agent("u-ben")});
+        const std::uint64_t early = o.harness.bus.publish(events::TransferCall{o.call, "u-anna", agent("u-ben")});
+        CHECK(o.log.errorFor(early)->message ==
+              "Ben Okafor has not answered yet: transfer to them once they do, or end the consultation.");
+        CHECK(o.live().consulting);
+        o.answer("u-ben");
+        o.harness.bus.publish(events::TransferCall{o.call, "u-anna", agent("u-ben")});
+        const auto transferred = o.log.last<events::CallTransferred>().first;
+        CHECK(transferred.warm);
+        CHECK(o.center.interaction(transferred.newInteractionId)->agentId == "u-ben");
+        CHECK(o.center.interaction(transferred.newInteractionId)->stage == Stage::Connected);
+        CHECK(o.center.agentState("u-ben")->activeInteractions() == 1);
+    }
 }
 
 TEST_CASE("warm transfer: the consulted colleague gets the customer's call - the agent leaves it and wraps up per service") {

@@ -69,6 +69,9 @@ two_shots call.json call-held.png call-dialpad.png
 # A consultation with the consult / transfer picker open, then a conference of four.
 rm -rf "$home"
 two_shots call_conference.json call-consulting.png call-conference.png
+# A colleague's consultation ringing here (Answer / Decline), then answered.
+rm -rf "$home"
+two_shots call_consulted.json consult-ringing.png consult-answered.png
 # The customer in a voice signature (the controls wait), then a message playing with the signature's id and a text sent.
 rm -rf "$home"
 two_shots call_automation.json call-in-application.png call-automation.png

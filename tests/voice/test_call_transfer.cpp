@@ -77,13 +77,18 @@ TEST_CASE("the panel offers consult and transfer on a call, then alternate, comp
     d.anna.consult(kBen);
     CHECK(d.anna.consulting());
     CHECK(d.anna.call()->state.held);
-    CHECK_FALSE(d.anna.canTransfer());      // one thing at a time
-    CHECK_FALSE(d.anna.canConsult());
+    CHECK_FALSE(d.anna.canConsult());       // one consultation at a time
     CHECK_FALSE(d.anna.canCompleteTransfer());  // still ringing
-    REQUIRE(d.ben->joined());               // Ben's panel: Anna is consulting him
+    CHECK(d.anna.canTransfer());            // blind, elsewhere: the consultation is hung up
+    REQUIRE(d.ben->joined());               // Ben's panel: Anna is consulting him, it rings
     CHECK(d.ben->joinedHostName() == "Anna Kowalski");
+    CHECK(d.ben->consultRinging());
 
     d.harness.advance(3s);
+    CHECK_FALSE(d.anna.consultAnswered());  // Ben is at a desktop: it rings until he answers
+    d.ben->answerConsultation();
+    CHECK_FALSE(d.ben->consultRinging());
+    CHECK(d.ben->joined());
     CHECK(d.anna.consultAnswered());
     CHECK(d.anna.canCompleteTransfer());
     CHECK(d.anna.canMerge());
@@ -113,7 +118,7 @@ TEST_CASE("the panel offers consult and transfer on a call, then alternate, comp
 TEST_CASE("after a warm transfer Anna's panel shows it transferred for wrap-up - Ben's shows the customer's call") {
     TwoDesks d;
     d.anna.consult(kBen);
-    d.harness.advance(3s);
+    d.ben->answerConsultation();
     d.anna.completeTransfer();
     REQUIRE(d.anna.call());
     CHECK(d.anna.call()->ended);
@@ -125,6 +130,27 @@ TEST_CASE("after a warm transfer Anna's panel shows it transferred for wrap-up -
     CHECK(d.ben->call()->offer.transferNote == "Transferred by Anna Kowalski");
     d.harness.bus.publish(events::Complete{d.call, "u-anna", "", ""});
     CHECK_FALSE(d.anna.call());
+}
+
+TEST_CASE("Ben declines Anna's consultation, or lets it ring out - Anna reads why, her customer still on hold") {
+    TwoDesks d;
+    d.anna.consult(kBen);
+    REQUIRE(d.ben->consultRinging());
+    SUBCASE("declined") {
+        d.ben->declineConsultation();
+        CHECK(d.anna.takeError() == "Ben Okafor declined the consultation. Your customer is still on hold: Retrieve to talk to them again.");
+    }
+    SUBCASE("not answered") {
+        d.harness.advance(20s);
+        CHECK(d.anna.takeError() == "Ben Okafor did not answer. Your customer is still on hold: Retrieve to talk to them again.");
+    }
+    CHECK_FALSE(d.ben->joined());
+    CHECK_FALSE(d.ben->consultRinging());
+    CHECK_FALSE(d.anna.consulting());
+    CHECK(d.anna.call()->state.held);
+    CHECK(d.ben->takeError().empty());  // nothing for Ben to read
+    d.anna.toggleHold();
+    CHECK_FALSE(d.anna.call()->state.held);
 }
 
 TEST_CASE("transferring to a colleague who is Not Ready shows why, in words") {

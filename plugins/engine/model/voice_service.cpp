@@ -14,7 +14,7 @@ bool isCall(const Interaction& interaction) {
     return interaction.service->channel == Channel::Voice || interaction.service->channel == Channel::Campaign;
 }
 
-/// How long a consulted colleague's or number's phone rings before they answer.
+/// How long a consulted number's or simulated colleague's phone rings before they answer.
 constexpr Milliseconds kConsultRing{3'000};
 
 events::CallParty* findParty(events::CallState& call, std::string_view partyId) {
@@ -128,12 +128,39 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
         party->ringing = true;
         call->consulting = true;
         call->consultation = *party;
-        if (party->kind == events::PartyKind::Agent) center_.legRinging(party->agentId);
+        // A colleague at a desktop answers it there, or it stops ringing after the center's ring
+        // timeout; a number and a colleague the simulation plays answer after a short ring.
+        const UserAccount* colleague =
+            party->kind == events::PartyKind::Agent ? center_.config().findUserById(party->agentId) : nullptr;
+        const bool answersItself = !colleague || colleague->simulated;
+        if (colleague) center_.legRinging(party->agentId);
+        const TimePoint until = clock_.now() + (answersItself ? kConsultRing : center_.config().settings.ringTimeout);
         consultRings_[call->interactionId] =
-            center_.timers().at(clock_.now() + kConsultRing, [this, id = call->interactionId, partyId = party->id] {
-                consultAnswered(id, partyId);
+            center_.timers().at(until, [this, answersItself, id = call->interactionId, partyId = party->id] {
+                if (answersItself) return consultAnswered(id, partyId);
+                consultRings_.erase(id);
+                auto it = calls_.find(id);
+                if (it == calls_.end() || !it->second.consulting || it->second.consultation.id != partyId) return;
+                consultationGone(it->second, events::ConsultationEnd::NotAnswered);
             });
         bus_.publish(*call, m.correlation);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::AnswerConsultation>([this](const events::AnswerConsultation& c, const Message& m) {
+        events::CallState* call = consultedIn(c.topic, c.agentId, c.interactionId, m.correlation);
+        if (!call) return;
+        if (!call->consultation.ringing) {
+            return refuse(c.topic, error_codes::invalidState, "You already answered this consultation.", m.correlation);
+        }
+        consultAnswered(call->interactionId, call->consultation.id, m.correlation);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::DeclineConsultation>([this](const events::DeclineConsultation& c, const Message& m) {
+        events::CallState* call = consultedIn(c.topic, c.agentId, c.interactionId, m.correlation);
+        if (!call) return;
+        if (!call->consultation.ringing) {
+            return refuse(c.topic, error_codes::invalidState, "You already answered this consultation: hang up instead.",
+                          m.correlation);
+        }
+        consultationGone(*call, events::ConsultationEnd::Declined, m.correlation);
     }));
     subscriptions_.push_back(bus_.subscribe<events::AlternateCall>([this](const events::AlternateCall& c, const Message& m) {
         events::CallState* call = resolve(c.topic, c.agentId, c.interactionId, m.correlation);
@@ -338,26 +365,47 @@ void VoiceService::endConsultation(events::CallState& call, bool retrieve) {
     letGo(party);
 }
 
-void VoiceService::consultAnswered(const std::string& interactionId, const std::string& partyId) {
+void VoiceService::consultAnswered(const std::string& interactionId, const std::string& partyId, std::uint64_t correlation) {
     consultRings_.erase(interactionId);
     auto it = calls_.find(interactionId);
     if (it == calls_.end() || !it->second.consulting || it->second.consultation.id != partyId) return;
     events::CallState& call = it->second;
     call.consultation.ringing = false;
     if (call.consultation.kind == events::PartyKind::Agent) center_.legConnected(call.consultation.agentId);
-    bus_.publish(call);
+    bus_.publish(call, correlation);
+}
+
+void VoiceService::consultationGone(events::CallState& call, events::ConsultationEnd why, std::uint64_t correlation) {
+    const events::CallParty party = call.consultation;
+    endConsultation(call, false);
+    bus_.publish(events::ConsultationEnded{call.interactionId, call.agentId, party, why}, correlation);
+    bus_.publish(call, correlation);
+}
+
+events::CallState* VoiceService::consultedIn(std::string_view command, const std::string& agentId,
+                                             const std::string& interactionId, std::uint64_t correlation) {
+    for (auto& [id, call] : calls_) {
+        if (!interactionId.empty() && id != interactionId) continue;
+        if (call.consulting && call.consultation.agentId == agentId && (!interactionId.empty() || call.consultation.ringing)) {
+            return &call;
+        }
+    }
+    refuse(command, error_codes::invalidState, "Nobody is consulting you now.", correlation);
+    return nullptr;
 }
 
 void VoiceService::onTransfer(const events::TransferCall& c, const Message& m) {
     events::CallState* call = resolve(c.topic, c.agentId, c.interactionId, m.correlation);
     if (!call) return;
-    if (call->consulting) {
-        return refuse(c.topic, error_codes::invalidState,
-                      "End the consultation first, or complete the transfer to the person you consulted.", m.correlation);
-    }
     if (!call->participants.empty()) {
         return refuse(c.topic, error_codes::invalidState, "A conference is not transferred: leave it instead.", m.correlation);
     }
+    // To the colleague being consulted: they take the customer as in a warm transfer. To anyone
+    // else: the consulted party is hung up on as the agent's part of the call ends (ended()).
+    if (call->consulting && c.target.kind == events::TargetKind::Agent && call->consultation.agentId == c.target.id) {
+        return handOverToConsulted(*call, c.topic, m.correlation);
+    }
+
     ContactCenter::CallHandOver to;
     const CenterConfig& config = center_.config();
     switch (c.target.kind) {
@@ -391,15 +439,22 @@ void VoiceService::onCompleteTransfer(const events::CompleteTransfer& c, const M
         return refuse(c.topic, error_codes::invalidState, "Consult someone first; or transfer the call straight away.",
                       m.correlation);
     }
-    if (call->consultation.ringing) {
-        return refuse(c.topic, error_codes::invalidState, fmt::format("{} has not answered yet.", call->consultation.name),
-                      m.correlation);
-    }
     if (!call->participants.empty()) {
         return refuse(c.topic, error_codes::invalidState, "Merge the consultation into the conference, or end it.",
                       m.correlation);
     }
-    const events::CallParty party = call->consultation;
+    handOverToConsulted(*call, c.topic, m.correlation);
+}
+
+void VoiceService::handOverToConsulted(events::CallState& call, std::string_view command, std::uint64_t correlation) {
+    if (call.consultation.ringing) {
+        return refuse(command, error_codes::invalidState,
+                      fmt::format("{} has not answered yet: transfer to them once they do, or end the consultation.",
+                                  call.consultation.name),
+                      correlation);
+    }
+    const events::CallParty party = call.consultation;
+    const std::string agentId = call.agentId;
     ContactCenter::CallHandOver to;
     events::CallTarget target;
     if (party.kind == events::PartyKind::Agent) {
@@ -411,12 +466,12 @@ void VoiceService::onCompleteTransfer(const events::CompleteTransfer& c, const M
         target = {events::TargetKind::Number, {}, party.number};
     }
     to.targetName = party.name;
-    const std::string id = call->interactionId;
+    const std::string id = call.interactionId;
     std::string next;
-    if (auto refusal = center_.transferCall(c.agentId, id, to, m.correlation, next)) {
-        return refuse(c.topic, refusal->code, refusal->message, m.correlation);
+    if (auto refusal = center_.transferCall(agentId, id, to, correlation, next)) {
+        return refuse(command, refusal->code, refusal->message, correlation);
     }
-    bus_.publish(events::CallTransferred{id, c.agentId, target, party.name, true, next}, m.correlation);
+    bus_.publish(events::CallTransferred{id, agentId, target, party.name, true, next}, correlation);
 }
 
 void VoiceService::onLeave(const events::LeaveConference& c, const Message& m) {
@@ -435,13 +490,15 @@ void VoiceService::onLeave(const events::LeaveConference& c, const Message& m) {
 
     if (call->agentId != c.agentId) {
         if (call->consulting && call->consultation.agentId == c.agentId) {
-            endConsultation(*call, false);  // the host is left with the customer on hold
-        } else {
-            const events::CallParty leaving = *findParty(*call, c.agentId);
-            std::erase_if(call->participants, [&](const events::CallParty& p) { return p.id == leaving.id; });
-            if (call->participants.size() <= 2) call->participants.clear();
-            letGo(leaving);
+            // The host is left with the customer on hold.
+            const bool ringing = call->consultation.ringing;
+            return consultationGone(*call, ringing ? events::ConsultationEnd::Declined : events::ConsultationEnd::HungUp,
+                                    m.correlation);
         }
+        const events::CallParty leaving = *findParty(*call, c.agentId);
+        std::erase_if(call->participants, [&](const events::CallParty& p) { return p.id == leaving.id; });
+        if (call->participants.size() <= 2) call->participants.clear();
+        letGo(leaving);
         bus_.publish(*call, m.correlation);
         return;
     }

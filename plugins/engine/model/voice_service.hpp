@@ -1,7 +1,8 @@
 #pragma once
 // Call control in the embedded contact center (spec VOICE-05, 09, 13-18, 21, 22): hold and retrieve
 // with the hold time kept, mute, recording with pauses (the gaps are kept as gaps), DTMF digits,
-// consultations (a colleague answers after a short ring, only when Ready; a number always does),
+// consultations (colleagues only when Ready: one at a desktop answers or declines within the ring
+// timeout, a simulated one and a number answer after a short ring),
 // blind and warm transfers, and conferences up to the configured number of parties. Answers the
 // commands of events/voice.hpp with the call's whole state. Voice applications, messages and texts
 // are model/voice_automation.hpp's; while an application has the customer or a message plays, the
@@ -64,9 +65,17 @@ private:
     /// A consulted or conferenced colleague is free again.
     void letGo(const events::CallParty& party);
     void endConsultation(events::CallState& call, bool retrieve);
-    void consultAnswered(const std::string& interactionId, const std::string& partyId);
+    void consultAnswered(const std::string& interactionId, const std::string& partyId, std::uint64_t correlation = 0);
+    /// The consulted party declined, did not answer or hung up: the customer stays on hold.
+    void consultationGone(events::CallState& call, events::ConsultationEnd why, std::uint64_t correlation = 0);
+    /// The call whose consultation is `agentId` (the ringing one when `interactionId` is ""); on
+    /// refusal answers `command` and returns nullptr.
+    events::CallState* consultedIn(std::string_view command, const std::string& agentId, const std::string& interactionId,
+                                   std::uint64_t correlation);
     void onLeave(const events::LeaveConference& c, const Message& m);
     void onCompleteTransfer(const events::CompleteTransfer& c, const Message& m);
+    /// Warm transfer: the customer goes to the consulted party, who answered.
+    void handOverToConsulted(events::CallState& call, std::string_view command, std::uint64_t correlation);
     void onTransfer(const events::TransferCall& c, const Message& m);
     std::string agentName(std::string_view agentId) const;
 

@@ -3,6 +3,8 @@
 #include <agentdesk/events/core.hpp>
 #include <agentdesk/events/desktop.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -58,6 +60,12 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
         for (const events::CallParty& party : e.participants) in = in || party.agentId == agent_.id();
         if (in) joined_ = e;
         else if (joined_ && joined_->interactionId == e.interactionId) joined_.reset();
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::ConsultationEnded>([this](const events::ConsultationEnded& e) {
+        if (!call_ || call_->offer.interactionId != e.interactionId || !agent_.is(e.agentId)) return;
+        static constexpr const char* what[] = {"declined the consultation", "did not answer", "hung up"};
+        error_ = fmt::format("{} {}. Your customer is still on hold: Retrieve to talk to them again.", e.party.name,
+                             what[static_cast<int>(e.why)]);
     }));
     subscriptions_.push_back(bus_.subscribe<events::CallTransferred>([this](const events::CallTransferred& e) {
         if (call_ && call_->offer.interactionId == e.interactionId && agent_.is(e.fromAgentId)) {
@@ -243,6 +251,18 @@ void CallControl::sendText(const std::string& number, const std::string& text) {
 }
 
 std::string CallControl::joinedHostName() const { return joined_ ? joined_->agentName : std::string(); }
+
+bool CallControl::consultRinging() const {
+    return joined_ && joined_->consulting && joined_->consultation.agentId == agent_.id() && joined_->consultation.ringing;
+}
+
+void CallControl::answerConsultation() {
+    if (consultRinging()) command(events::AnswerConsultation{joined_->interactionId, agent_.id()});
+}
+
+void CallControl::declineConsultation() {
+    if (consultRinging()) command(events::DeclineConsultation{joined_->interactionId, agent_.id()});
+}
 
 void CallControl::searchTargets(const std::string& query) {
     if (!agent_.loggedIn()) return;

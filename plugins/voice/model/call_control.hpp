@@ -3,7 +3,8 @@
 // who, which service, since when — with its hold, mute and recording state and the digits sent,
 // its consultation (alternate, end, complete the transfer), blind transfer to a colleague, a
 // service's queue or a number, the conference it hosts (merge, participants, drop, leave), and a
-// conference or consultation someone else brought this agent into (participants, leave); voice
+// conference or consultation someone else brought this agent into (answer or decline it while it
+// rings, participants, leave); voice
 // applications, prerecorded messages and text messages (VOICE-19, 20, 23, 25). All from bus events;
 // actions publish the voice.* commands; refusals come back as `takeError`. No ImGui here.
 
@@ -76,8 +77,8 @@ public:
     bool inConference() const { return connected() && !call_->state.participants.empty(); }
     /// A consultation can start: connected, none going on, room in the conference.
     bool canConsult() const;
-    /// Blind transfer: connected, no consultation, no conference.
-    bool canTransfer() const { return connected() && !consulting() && !inConference(); }
+    /// Blind transfer: connected, not a conference (a consultation going on is hung up).
+    bool canTransfer() const { return connected() && !inConference(); }
     /// The consulted party answered: alternate, merge or complete the transfer.
     bool consultAnswered() const { return consulting() && !call_->state.consultation.ringing; }
     bool canCompleteTransfer() const { return consultAnswered() && !inConference(); }
@@ -101,6 +102,10 @@ public:
     const std::optional<events::CallState>& joined() const { return joined_; }
     /// Who called this agent into `joined()`, as they read it.
     std::string joinedHostName() const;
+    /// A colleague's consultation rings at this agent: answer or decline it.
+    bool consultRinging() const;
+    void answerConsultation();
+    void declineConsultation();
 
     /// Colleagues and services to consult or transfer to, searched in the directory.
     void searchTargets(const std::string& query);

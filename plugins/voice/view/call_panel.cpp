@@ -129,7 +129,9 @@ void CallPanel::draw() {
     if (ImGui::Button(AD_ICON_USERS " Consult / Transfer...")) pickerOpen_ = !pickerOpen_;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("%s", model_.consulting() ? "Finish the consultation first" : "Consult or transfer to a colleague, a service or a number (Ctrl+Shift+T)");
+        ImGui::SetTooltip("%s", model_.consulting()
+                                    ? "Transfer the customer to someone else: the consultation is hung up"
+                                    : "Consult or transfer to a colleague, a service or a number (Ctrl+Shift+T)");
     }
     if (model_.inConference()) {
         ImGui::SameLine();
@@ -212,9 +214,27 @@ void CallPanel::drawParticipants(const events::CallState& state, bool host) {
 void CallPanel::drawJoined() {
     const events::CallState& state = *model_.joined();
     const std::string host = model_.joinedHostName();
+    if (model_.consultRinging()) {
+        ImGui::TextColored(kHeld, "%s", fmt::format("{} {} is calling to consult you", AD_ICON_PHONE, host).c_str());
+        if (!state.consultation.via.empty()) ImGui::TextDisabled("Through %s", state.consultation.via.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Their customer is on hold while you talk. If you decline, they stay with the customer.");
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.55f, 0.30f, 1.0f));
+        if (ImGui::Button(AD_ICON_PHONE " Answer")) model_.answerConsultation();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
+        if (ImGui::Button(AD_ICON_TIMES " Decline")) model_.declineConsultation();
+        ImGui::PopStyleColor();
+        return;
+    }
     if (state.participants.empty()) {
         ImGui::TextColored(kConnected, "%s", fmt::format("{} {} is consulting you", AD_ICON_PHONE, host).c_str());
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Their customer is on hold. They may transfer the call to you or bring you into a conference.");
+        ImGui::PopTextWrapPos();
     } else {
         ImGui::TextColored(kConnected, "%s", fmt::format("{} In {}'s conference", AD_ICON_USERS, host).c_str());
         drawParticipants(state, false);

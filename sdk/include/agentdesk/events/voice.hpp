@@ -11,14 +11,22 @@
 //
 // Consultation, transfer and conference (VOICE-14..18). `interactionId` "" means the agent's
 // connected call, so another panel (the directory) can act on it without knowing its id.
-//   voice.consult            ->   voice.call (customer held, consultation Ringing, then Connected a
-//                                 few seconds later); error target_unavailable when the colleague is
-//                                 not Ready, invalid_number, unknown_agent, unknown_service, invalid_state
+//   voice.consult            ->   voice.call (customer held, consultation Ringing, then Connected:
+//                                 a number and a simulated colleague answer a few seconds later, a
+//                                 colleague at a desktop with voice.consult.answer); error
+//                                 target_unavailable when the colleague is not Ready, invalid_number,
+//                                 unknown_agent, unknown_service, invalid_state
+//   voice.consult.answer     ->   voice.call (the consulted colleague answers; invalid_state when
+//                                 nothing rings at them)
+//   voice.consult.decline    ->   voice.consult.ended (Declined) and voice.call: the customer stays
+//                                 on hold for the agent; not answering within the center's ring
+//                                 timeout ends it the same way (NotAnswered), hanging up (HungUp)
 //   voice.alternate          ->   voice.call (talk to the other party; the one left is held)
 //   voice.consult.end        ->   voice.call (the consultation hangs up, the customer is retrieved)
 //   voice.transfer           ->   interaction.ended (by Transferred, with After Call Work per service),
 //                                 then voice.transferred; the customer rings at the colleague, waits
-//                                 in the service's queue, or goes to the number (blind)
+//                                 in the service's queue, or goes to the number (blind; a
+//                                 consultation going on is hung up)
 //   voice.transfer.complete  ->   the same for the consulted party (warm)
 //   voice.conference.merge   ->   voice.call with the participants (at most the configured limit)
 //   voice.conference.drop    ->   voice.call without that participant (the host only)
@@ -249,13 +257,49 @@ struct Dial {
 };
 
 /// Command: put the customer on hold and call a colleague, a service or a number (VOICE-14).
-/// Answered by CallState; the party answers after a short ring (colleagues only when Ready).
+/// Answered by CallState; a number or a simulated colleague answers after a short ring, a
+/// colleague at a desktop answers or declines (AnswerConsultation, DeclineConsultation) within the
+/// center's ring timeout. Colleagues are called only when Ready.
 struct ConsultCall {
     static constexpr std::string_view topic = "voice.consult";
     std::string interactionId;  ///< "" for the agent's connected call
     std::string agentId;
     CallTarget target;
     MSGPACK_DEFINE_MAP(interactionId, agentId, target)
+};
+
+/// Command: the colleague a consultation rings at answers it. Answered by CallState (consultation
+/// no longer ringing) or Error invalid_state (nothing rings at them).
+struct AnswerConsultation {
+    static constexpr std::string_view topic = "voice.consult.answer";
+    std::string interactionId;  ///< the consulting agent's call; "" for the one ringing at `agentId`
+    std::string agentId;        ///< the consulted colleague
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Command: the colleague a consultation rings at declines it. Answered by ConsultationEnded
+/// (Declined) and CallState, or Error invalid_state.
+struct DeclineConsultation {
+    static constexpr std::string_view topic = "voice.consult.decline";
+    std::string interactionId;  ///< as AnswerConsultation
+    std::string agentId;
+    MSGPACK_DEFINE_MAP(interactionId, agentId)
+};
+
+/// Why a consultation ended without the consulting agent ending it.
+enum class ConsultationEnd { Declined, NotAnswered, HungUp };
+AGENTDESK_ENUM_NAMES(ConsultationEnd, {ConsultationEnd::Declined, "Declined"},
+                     {ConsultationEnd::NotAnswered, "NotAnswered"}, {ConsultationEnd::HungUp, "HungUp"})
+
+/// Event: the consulted party declined, did not answer within the center's ring timeout, or hung
+/// up. The customer stays on hold for the consulting agent (`agentId`) to retrieve.
+struct ConsultationEnded {
+    static constexpr std::string_view topic = "voice.consult.ended";
+    std::string interactionId;
+    std::string agentId;  ///< who consulted
+    CallParty party;      ///< who was consulted
+    ConsultationEnd why = ConsultationEnd::Declined;
+    MSGPACK_DEFINE_MAP(interactionId, agentId, party, why)
 };
 
 /// Command: switch between the customer and the consulted party. Answered by CallState or Error.
@@ -275,8 +319,9 @@ struct EndConsultation {
 };
 
 /// Command: blind (single-step) transfer of the customer to a colleague (it rings there; they must
-/// be Ready), a service's queue (routed by skills, VOICE-18) or a number (VOICE-15). Answered by
-/// CallTransferred and interaction.ended (by Transferred; After Call Work per service) or Error.
+/// be Ready), a service's queue (routed by skills, VOICE-18) or a number (VOICE-15); during a
+/// consultation the consulted party is hung up on. Answered by CallTransferred and
+/// interaction.ended (by Transferred; After Call Work per service) or Error.
 struct TransferCall {
     static constexpr std::string_view topic = "voice.transfer";
     std::string interactionId;  ///< "" for the agent's connected call
