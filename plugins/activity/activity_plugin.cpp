@@ -21,6 +21,9 @@ public:
             host.notify({Severity::Info, what,
                          fmt::format("{} - {}", o.customerName.empty() ? o.from : o.customerName, o.serviceName)});
             host.focusPanel("activity.list");
+        }, [&host](const std::string& refusal) {
+            // Also for a shortcut pressed while the list is out of sight.
+            host.notify({Severity::Warning, "Active Communications", refusal});
         });
         panel_ = std::make_unique<ActiveCommunicationsPanel>(*model_, host);
         host.addPanel({"activity.list", "Active Communications", AD_ICON_INBOX, DockHint::Center, [this] { panel_->draw(); }});

@@ -48,7 +48,8 @@ public:
             }
             wasJoined_ = model_->joined().has_value();
         });
-        auto live = [this] { return model_->connected(); };
+        // Also on a call another panel shows (a campaign call).
+        auto live = [this] { return model_->connected() || model_->callElsewhere() != nullptr; };
         host.addCommand({"voice.hold", "Hold / retrieve the call", "Ctrl+Shift+H", [this] { model_->toggleHold(); }, live});
         host.addCommand({"voice.mute", "Mute / unmute", "Ctrl+Shift+M", [this] { model_->toggleMute(); }, live});
         host.addCommand({"voice.transfer", "Consult / transfer the call", "Ctrl+Shift+T", [this, &host] {

@@ -40,7 +40,9 @@ struct Desktop {
     Harness harness;
     engine::ContactCenter contactCenter{harness.bus, harness.clock, harness.timers, center()};
     std::vector<std::string> rings;
-    ActiveCommunications list{harness.bus, harness.clock, [this](const Item& item) { rings.push_back(item.offer.customerName); }};
+    std::vector<std::string> refusals;  // what the agent is notified of
+    ActiveCommunications list{harness.bus, harness.clock, [this](const Item& item) { rings.push_back(item.offer.customerName); },
+                              [this](const std::string& refusal) { refusals.push_back(refusal); }};
 
     void loginAndReady(const char* name) {
         harness.bus.publish(events::LoginRequest{name, "demo", PhoneDevice::Softphone, {}, false});
@@ -84,6 +86,7 @@ TEST_CASE("an offer appears ringing and selected, is accepted, wrapped up with a
     // The service needs a disposition: completing without one is refused with the engine's reason.
     d.list.complete(id);
     CHECK(d.list.lastError().find("needs a disposition") != std::string::npos);
+    CHECK(d.refusals == std::vector<std::string>{d.list.lastError()});  // a notification too
     CHECK(d.list.find(id) != nullptr);
     d.list.edit(id, "Order placed", "wants two tents");
     d.list.complete(id);

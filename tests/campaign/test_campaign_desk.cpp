@@ -1,6 +1,7 @@
 // The Campaign panel's model against the embedded contact center: the campaign shown, the record
 // in preview with its countdown, the number chosen, the call's phases and the disposition.
 
+#include "model/call_control.hpp"
 #include "model/campaign_desk.hpp"
 #include "model/campaign_service.hpp"
 #include "model/contact_center.hpp"
@@ -8,6 +9,7 @@
 
 #include <agentdesk/events/agent.hpp>
 #include <agentdesk/runtime/harness.hpp>
+#include <agentdesk/text.hpp>
 
 #include "engine/demo_hash.hpp"
 
@@ -53,6 +55,7 @@ struct Desk {
     MemoryCampaignJournal journal;
     CampaignService service{engine, harness.bus, harness.clock, harness.timers, {campaign()}, journal};
     campaign::CampaignDesk desk{harness.bus, harness.clock};
+    voice::CallControl callPanel{harness.bus, harness.clock};  // the Call panel's model: its Hold / Mute shortcuts
 
     Desk() { harness.bus.publish(events::LoginRequest{"emma", "demo", PhoneDevice::Softphone, {}, false}); }
     void ready() {
@@ -113,6 +116,59 @@ TEST_CASE("campaign panel: a refused reschedule shows its reason, reject takes t
     CHECK(d.desk.lastOutcome().starts_with("Helen Ward: Rejected"));
     REQUIRE(d.journal.attemptsOf.size() == 1);
     CHECK(d.journal.attemptsOf.begin()->second.at(0).note == "Renewed already");
+}
+
+TEST_CASE("campaign panel: rescheduled from preview with a reason, or after the call as a callback with the reason as notes") {
+    Desk d;
+    d.ready();
+    REQUIRE(d.desk.canReschedule());
+    const std::int64_t inAnHour = toEpochMs(d.harness.clock.now()) + 3600'000;
+    SUBCASE("in preview") {
+        d.desk.reschedule(inAnHour, "+44 2", false, "at work until five");
+        CHECK(d.desk.lastOutcome().starts_with("Helen Ward: Rescheduled"));
+        REQUIRE(d.journal.attemptsOf.size() == 1);
+        CHECK(d.journal.attemptsOf.begin()->second.at(0).note ==
+              text::dateTimeText(inAnHour) + ", anyone: at work until five");
+    }
+    SUBCASE("after the call") {
+        d.desk.chooseNumber("+44 2");
+        d.desk.call();
+        CHECK_FALSE(d.desk.canReschedule());  // dialling: wait for the outcome
+        d.harness.advance(5s);
+        d.desk.hangUp();
+        REQUIRE(d.desk.canReschedule());
+        d.desk.reschedule(inAnHour, "", true, "asked to be called after lunch");
+        CHECK(d.desk.takeError().empty());
+        CHECK(d.desk.lastOutcome().starts_with("Helen Ward: Callback"));
+        const auto& attempts = d.journal.attemptsOf.begin()->second;
+        CHECK(attempts.back().disposition == "Callback");
+        CHECK(attempts.back().note == "asked to be called after lunch");
+    }
+    CHECK_FALSE(d.desk.record());
+    CHECK_FALSE(d.desk.canReschedule());
+}
+
+TEST_CASE("the Call panel's Hold and Mute shortcuts act on a campaign call, which the Campaign panel shows") {
+    Desk d;
+    VoiceService voice{d.engine, d.harness.bus, d.harness.clock};
+    d.ready();
+    REQUIRE(d.desk.inPreview());
+    CHECK_FALSE(d.callPanel.callElsewhere());  // nobody to hold yet
+    d.desk.chooseNumber("+44 2");
+    d.desk.call();
+    CHECK_FALSE(d.callPanel.callElsewhere());  // ringing at the customer
+    d.harness.advance(5s);
+    REQUIRE(d.desk.talking());
+    CHECK_FALSE(d.callPanel.call());  // not in the Call panel
+    REQUIRE(d.callPanel.callElsewhere());
+    d.callPanel.toggleHold();
+    CHECK(d.desk.held());
+    d.callPanel.toggleHold();
+    CHECK_FALSE(d.desk.held());
+    d.callPanel.toggleMute();
+    CHECK(d.desk.muted());
+    d.desk.hangUp();
+    CHECK_FALSE(d.callPanel.callElsewhere());
 }
 
 TEST_CASE("campaign panel: the campaign call is held and muted from the panel, with its hold time") {

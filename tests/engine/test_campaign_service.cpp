@@ -136,9 +136,9 @@ TEST_CASE("preview, reject, reschedule, call and disposition: every step is in e
 
     // Reschedule for this agent, on the mobile, in two hours.
     const std::int64_t at = o.now() + 2 * 3600'000;
-    const std::uint64_t past = o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, o.now() - 1, "", true});
+    const std::uint64_t past = o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, o.now() - 1, "", true, ""});
     CHECK(o.log.errorCode(past) == "invalid_time");
-    o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, at, "+46 2", true});
+    o.harness.bus.publish(events::RescheduleRecord{"u-emma", second.interactionId, at, "+46 2", true, "on the mobile after work"});
     const auto rescheduled = o.log.last<events::RecordDone>().first;
     CHECK(rescheduled.outcome == "Rescheduled");
     CHECK(rescheduled.nextDueMs == at);
@@ -173,7 +173,7 @@ TEST_CASE("preview, reject, reschedule, call and disposition: every step is in e
 
     CHECK(o.rows("SELECT kind || ' ' || record_id || ' ' || number || ' ' || disposition || ' ' || note "
                  "FROM campaign_attempts ORDER BY id") ==
-          std::vector<std::string>{"reject r-1   Not now", "reschedule r-2 +46 2  " + text::dateTimeText(at) + ", personal",
+          std::vector<std::string>{"reject r-1   Not now", "reschedule r-2 +46 2  " + text::dateTimeText(at) + ", personal: on the mobile after work",
                                    "call r-1 +44 1 Sale renewed for two years"});
     CHECK(o.rows("SELECT record_id || ' ' || closed || ' ' || owner_id || ' ' || preferred_number || ' ' || attempts "
                  "FROM campaign_records ORDER BY record_id") ==
@@ -227,12 +227,13 @@ TEST_CASE("a callback chosen after the call comes back to the same agent at that
     o.harness.bus.publish(events::CallRecord{"u-emma", record.interactionId, "+44 1"});
     o.harness.advance(5s);
     const std::int64_t at = o.now() + 3600'000;
-    o.harness.bus.publish(events::RescheduleRecord{"u-emma", record.interactionId, at, "", true});
+    o.harness.bus.publish(events::RescheduleRecord{"u-emma", record.interactionId, at, "", true, "driving, call in an hour"});
     const auto done = o.log.last<events::RecordDone>().first;
     CHECK(done.outcome == "Callback");
     CHECK(done.nextDueMs == at);
     CHECK(done.ownerAgentId == "u-emma");
     CHECK(o.log.last<events::Completed>().first.disposition == "Callback");
+    CHECK(o.log.last<events::Completed>().first.notes == "driving, call in an hour");  // the reason, as the attempt's notes
 }
 
 TEST_CASE("Do not call closes the record: it is never handed out again") {

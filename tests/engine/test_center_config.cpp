@@ -105,6 +105,8 @@ TEST_CASE("the shipped scenario has services, customers, capacity and a simulati
     const ServiceConfig* billing = config.findService("billing-voice");
     REQUIRE(billing);
     CHECK(billing->afterCallWork == WrapUp::limitedTo(90s, true));
+    CHECK(billing->recordsCalls);
+    CHECK_FALSE(sales->recordsCalls);
     const ServiceConfig* email = config.findService("support-email");
     REQUIRE(email);
     CHECK(email->afterCallWork == WrapUp::none());
@@ -139,6 +141,8 @@ TEST_CASE("services.json mistakes are named with the service and the fix") {
                    "already used"));
     CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Voice"}, {"afterCallWork", {{"thenState", "Busy"}}}}})),
                    "\"thenState\""));
+    CHECK(contains(error(json::array({json{{"id", "x"}, {"channel", "Chat"}, {"recordCalls", true}}})),
+                   "\"recordCalls\" is for Voice and Campaign services only"));
     // Unset timers come from the center's defaults.
     auto services = parseServices(json{{"services", json::array({json{{"id", "x"}, {"channel", "Voice"}}})}}, defaults);
     CHECK(services.at(0).ringTimeout == defaults.ringTimeout);

@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-CenterConfig voiceCenter() {
+CenterConfig voiceCenter(bool recordsCalls = false) {
     CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
     config.users = {agentdesk::testing::demoUser("anna", {"support"}), agentdesk::testing::demoUser("ben", {"support"})};
@@ -29,6 +29,7 @@ CenterConfig voiceCenter() {
     voice.name = "Support line";
     voice.skills = {"support"};
     voice.afterCallWork = WrapUp::untilCompleted();
+    voice.recordsCalls = recordsCalls;
     config.services = {voice};
     config.customers = {Customer{"c-1", "Maria Lopez", "+34 612 345 678", "", ""}};
     return config;
@@ -37,11 +38,12 @@ CenterConfig voiceCenter() {
 struct Phone {
     Harness harness;
     BusLog log{harness.bus};
-    ContactCenter center{harness.bus, harness.clock, harness.timers, voiceCenter()};
+    ContactCenter center;
     VoiceService voice{center, harness.bus, harness.clock};
     std::string call;
 
-    Phone() {
+    explicit Phone(bool recordsCalls = false)
+        : center(harness.bus, harness.clock, harness.timers, voiceCenter(recordsCalls)) {
         harness.bus.publish(events::LoginRequest{"anna", "demo", PhoneDevice::Softphone, {}, false});
         harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
         call = *center.arrive(Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
@@ -115,6 +117,29 @@ TEST_CASE("recording: start, pause while the card number is read, resume, stop -
     CHECK(state.recorded[0].toMs == t0 + 20'000);
     CHECK(state.recorded[1].fromMs == t0 + 35'000);
     CHECK(state.recorded[1].toMs == t0 + 40'000);
+}
+
+TEST_CASE("a service that records every call: recording from the answer, paused and resumed, never stopped") {
+    Phone p(true);
+    using events::RecordingAction;
+    const std::int64_t answeredAt = toEpochMs(p.harness.clock.now());
+    CHECK(p.state().serviceRecords);
+    CHECK(p.state().recording == events::Recording::On);
+    REQUIRE(p.state().recorded.size() == 1);
+    CHECK(p.state().recorded[0].fromMs == answeredAt);
+    const std::uint64_t start = p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Start});
+    CHECK(p.log.errorCode(start) == "invalid_state");
+    const std::uint64_t stop = p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Stop});
+    CHECK(p.log.errorFor(stop)->message == "Support line records every call: pause the recording instead.");
+    p.harness.advance(10s);
+    p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Pause});
+    CHECK(p.state().recording == events::Recording::Paused);
+    p.harness.advance(5s);
+    p.harness.bus.publish(events::RecordCall{p.call, "u-anna", RecordingAction::Resume});
+    CHECK(p.state().recording == events::Recording::On);
+    REQUIRE(p.state().recorded.size() == 2);
+    CHECK(p.state().recorded[0].toMs == answeredAt + 10'000);
+    CHECK(p.state().recorded[1].fromMs == answeredAt + 15'000);
 }
 
 TEST_CASE("DTMF digits go into the call and are echoed - invalid ones and digits on hold are refused") {

@@ -18,7 +18,7 @@ namespace engine = agentdesk::engine;
 
 namespace {
 
-engine::CenterConfig center() {
+engine::CenterConfig center(bool recordsCalls = false) {
     engine::CenterConfig config;
     config.settings.notReadyReasons = {"Break"};
     config.users = {agentdesk::testing::demoUser("anna", {"support"}, "Anna")};
@@ -27,6 +27,7 @@ engine::CenterConfig center() {
     voice.name = "Support line";
     voice.skills = {"support"};
     voice.afterCallWork = engine::WrapUp::untilCompleted();
+    voice.recordsCalls = recordsCalls;
     config.services = {voice};
     config.customers = {engine::Customer{"c-1", "Maria Lopez", "+34 612 345 678", "", ""}};
     return config;
@@ -34,13 +35,14 @@ engine::CenterConfig center() {
 
 struct Desktop {
     Harness harness;
-    engine::ContactCenter contactCenter{harness.bus, harness.clock, harness.timers, center()};
+    engine::ContactCenter contactCenter;
     engine::VoiceService voiceService{contactCenter, harness.bus, harness.clock};
     std::vector<std::string> kept;  // the recent numbers as last saved
     voice::CallControl control{harness.bus, harness.clock, [this](const std::vector<std::string>& n) { kept = n; }};
     std::string call;
 
-    explicit Desktop(bool incomingCall = true) {
+    explicit Desktop(bool incomingCall = true, bool recordsCalls = false)
+        : contactCenter(harness.bus, harness.clock, harness.timers, center(recordsCalls)) {
         harness.bus.publish(events::LoginRequest{"anna", "demo", PhoneDevice::Softphone, {}, false});
         harness.bus.publish(events::SetState{"u-anna", AgentState::Ready, {}});
         if (incomingCall) call = *contactCenter.arrive(engine::Arrival{"support-voice", "c-1", {}, {}, std::nullopt});
@@ -82,6 +84,49 @@ TEST_CASE("mute, recording and the dial pad change what the panel shows - a refu
     d.control.record(events::RecordingAction::Pause);
     CHECK(d.control.takeError() == "Cannot Pause the recording: the call is paused.");
     CHECK(d.control.takeError().empty());
+}
+
+TEST_CASE("the panel's buttons follow the call: hold, mute, the recording's next step, digits not on hold, nothing once ended") {
+    using events::RecordingAction;
+    Desktop d;
+    CHECK_FALSE(d.control.canHold());  // ringing: nothing to control yet
+    d.harness.bus.publish(events::Accept{d.call, "u-anna"});
+    CHECK(d.control.canHold());
+    CHECK(d.control.canMute());
+    CHECK(d.control.canSendDigits());
+    CHECK(d.control.canRecord(RecordingAction::Start));
+    CHECK_FALSE(d.control.canRecord(RecordingAction::Pause));
+    CHECK_FALSE(d.control.canRecord(RecordingAction::Stop));
+    d.control.record(RecordingAction::Start);
+    CHECK_FALSE(d.control.canRecord(RecordingAction::Start));
+    CHECK(d.control.canRecord(RecordingAction::Pause));
+    CHECK(d.control.canRecord(RecordingAction::Stop));
+    d.control.record(RecordingAction::Pause);
+    CHECK(d.control.canRecord(RecordingAction::Resume));
+    d.control.toggleHold();
+    CHECK_FALSE(d.control.canSendDigits());  // retrieve first
+    CHECK(d.control.canHold());              // to retrieve
+    d.control.toggleHold();
+    CHECK(d.control.canSendDigits());
+    d.control.release();
+    CHECK_FALSE(d.control.canHold());
+    CHECK_FALSE(d.control.canMute());
+    CHECK_FALSE(d.control.canSendDigits());
+    CHECK_FALSE(d.control.canRecord(RecordingAction::Resume));
+}
+
+TEST_CASE("a call its service records: REC from the answer, pause and resume offered, stop not") {
+    using events::RecordingAction;
+    Desktop d(true, true);
+    d.harness.bus.publish(events::Accept{d.call, "u-anna"});
+    REQUIRE(d.control.connected());
+    CHECK(d.control.call()->state.serviceRecords);
+    CHECK(d.control.call()->state.recording == events::Recording::On);
+    CHECK(d.control.canRecord(RecordingAction::Pause));
+    CHECK_FALSE(d.control.canRecord(RecordingAction::Stop));
+    d.control.record(RecordingAction::Stop);  // the engine says why
+    CHECK(d.control.takeError() == "Support line records every call: pause the recording instead.");
+    CHECK(d.control.call()->state.recording == events::Recording::On);
 }
 
 TEST_CASE("released, the call stays on screen as ended until its wrap-up is complete") {

@@ -7,8 +7,8 @@
 
 namespace agentdesk::activity {
 
-ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferListener onOffer)
-    : bus_(bus), clock_(clock), onOffer_(std::move(onOffer)), agent_(bus, [this](const std::string& agentId) {
+ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferListener onOffer, ErrorListener onError)
+    : bus_(bus), clock_(clock), onOffer_(std::move(onOffer)), onError_(std::move(onError)), agent_(bus, [this](const std::string& agentId) {
           if (agentId.empty()) {
               items_.clear();
               selected_.clear();
@@ -92,7 +92,9 @@ ActiveCommunications::ActiveCommunications(Bus& bus, const Clock& clock, OfferLi
         if (agent_.is(e.agentId)) remove(e.interactionId);
     }));
     subscriptions_.push_back(bus_.subscribe<events::Error>([this](const events::Error& e, const Message& m) {
-        if (std::find(sent_.begin(), sent_.end(), m.correlation) != sent_.end()) lastError_ = e.message;
+        if (std::find(sent_.begin(), sent_.end(), m.correlation) == sent_.end()) return;
+        lastError_ = e.message;
+        if (onError_) onError_(e.message);
     }));
 }
 

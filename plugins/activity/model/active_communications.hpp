@@ -42,8 +42,10 @@ class ActiveCommunications {
 public:
     /// Called when an offer arrives for this agent (for a ring notification).
     using OfferListener = std::function<void(const Item&)>;
+    /// Called when one of this list's commands is refused, with the engine's words.
+    using ErrorListener = std::function<void(const std::string&)>;
 
-    ActiveCommunications(Bus& bus, const Clock& clock, OfferListener onOffer = {});
+    ActiveCommunications(Bus& bus, const Clock& clock, OfferListener onOffer = {}, ErrorListener onError = {});
 
     const std::vector<Item>& items() const { return items_; }
     const Item* find(const std::string& interactionId) const;
@@ -81,6 +83,7 @@ private:
     Bus& bus_;
     const Clock& clock_;
     OfferListener onOffer_;
+    ErrorListener onError_;
     CurrentAgent agent_;
     std::vector<Item> items_;
     std::string selected_;

@@ -78,11 +78,14 @@ void ActiveCommunicationsPanel::drawList() {
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
+    // Ringing rows flash (VOICE-01): bright and dim on alternate seconds, with the list's own tick.
+    const bool bright = std::chrono::floor<std::chrono::seconds>(host_.clock().now()).time_since_epoch().count() % 2 == 0;
     for (const Item& item : model_.items()) {
         const events::Offered& o = item.offer;
         ImGui::TableNextRow();
         if (item.stage == ItemStage::Ringing) {
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImVec4(0.45f, 0.30f, 0.05f, 0.55f)));
+            const ImVec4 glow = bright ? ImVec4(0.60f, 0.40f, 0.05f, 0.75f) : ImVec4(0.45f, 0.30f, 0.05f, 0.35f);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(glow));
         }
         ImGui::TableNextColumn();
         const std::string who = o.customerName.empty() ? o.from : o.customerName;

@@ -106,9 +106,9 @@ void CampaignDesk::reject(const std::string& reason) {
     send(events::RejectRecord{agent_.id(), record_->interactionId, reason});
 }
 
-void CampaignDesk::reschedule(std::int64_t atMs, const std::string& number, bool personal) {
-    if (!record_) return;
-    send(events::RescheduleRecord{agent_.id(), record_->interactionId, atMs, number, personal});
+void CampaignDesk::reschedule(std::int64_t atMs, const std::string& number, bool personal, const std::string& reason) {
+    if (!canReschedule()) return;
+    send(events::RescheduleRecord{agent_.id(), record_->interactionId, atMs, number, personal, reason});
 }
 
 Milliseconds CampaignDesk::holdTime() const {

@@ -55,7 +55,11 @@ public:
 
     void call();
     void reject(const std::string& reason);
-    void reschedule(std::int64_t atMs, const std::string& number, bool personal);
+    /// True while the next attempt may be rescheduled: in preview, and during or after the call
+    /// (then the attempt ends as a Callback).
+    bool canReschedule() const { return inPreview() || canDispose(); }
+    /// `reason` may be "": it is kept with the attempt.
+    void reschedule(std::int64_t atMs, const std::string& number, bool personal, const std::string& reason = {});
     void hangUp();
     void dispose(const std::string& disposition, const std::string& notes);
     void refresh();

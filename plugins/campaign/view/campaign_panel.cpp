@@ -174,6 +174,10 @@ void CampaignPanel::drawRecord(const events::CallingRecord& record) {
         }
         if (desk_.canHangUp() && ImGui::Button(AD_ICON_TIMES " Hang up")) desk_.hangUp();
         drawDispositions(record);
+        if (desk_.canReschedule()) {
+            ImGui::Spacing();
+            drawReschedule(record, "Or call back later (the attempt ends as a Callback)");
+        }
     }
 }
 
@@ -196,14 +200,19 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
         if (ImGui::Button(AD_ICON_TIMES " Reject")) desk_.reject(campaign->rejectReasons[static_cast<std::size_t>(reason_)]);
     }
 
-    // Reschedule: when (UTC), on which number, for whom.
+    drawReschedule(record, "Reschedule");
+}
+
+void CampaignPanel::drawReschedule(const events::CallingRecord& record, const char* title) {
+    // When (UTC), on which number, for whom, and why.
     if (whenFor_ != record.interactionId) {
         whenFor_ = record.interactionId;
         const std::string later = text::dateTimeText(toEpochMs(host_.clock().now()) + 60 * 60'000);
         std::snprintf(when_, sizeof when_, "%s", later.c_str());
         rescheduleNumber_ = 0;
+        rescheduleReason_[0] = '\0';
     }
-    ImGui::TextDisabled("Reschedule");
+    ImGui::TextDisabled("%s", title);
     ImGui::SetNextItemWidth(150);
     ImGui::InputText("##when", when_, sizeof when_);
     flow(200);
@@ -221,11 +230,18 @@ void CampaignPanel::drawPreviewActions(const events::CallingRecord& record) {
     }
     flow(buttonWidth("personal") + ImGui::GetFrameHeight());
     ImGui::Checkbox("personal", &personal_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept for you; otherwise anyone in the campaign may get it");
+    flow(220);
+    ImGui::SetNextItemWidth(220);
+    ImGui::InputTextWithHint("##why", "Reason (optional)", rescheduleReason_, sizeof rescheduleReason_);
     flow(buttonWidth(AD_ICON_CALENDAR " Reschedule"));
     const std::int64_t at = parseDateTime(when_);
-    if (at == 0) ImGui::BeginDisabled();
-    if (ImGui::Button(AD_ICON_CALENDAR " Reschedule")) desk_.reschedule(at, current == "any number" ? "" : current, personal_);
-    if (at == 0) ImGui::EndDisabled();
+    ImGui::BeginDisabled(at == 0);
+    if (ImGui::Button(AD_ICON_CALENDAR " Reschedule")) {
+        desk_.reschedule(at, current == "any number" ? "" : current, personal_, rescheduleReason_);
+    }
+    ImGui::EndDisabled();
+    if (at == 0 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Type the date and time as 2026-01-05 14:30");
 }
 
 void CampaignPanel::drawDispositions(const events::CallingRecord& record) {

@@ -386,7 +386,8 @@ void CampaignService::onReschedule(const events::RescheduleRecord& c, const Mess
         const Fate fate = applyReschedule(s, c.atMs, c.number, c.agentId, c.personal);
         finishWithoutCall(*work, fate,
                           {now, c.agentId, "reschedule", c.number, "",
-                           fmt::format("{}{}", text::dateTimeText(c.atMs), c.personal ? ", personal" : ", anyone")},
+                           fmt::format("{}{}{}", text::dateTimeText(c.atMs), c.personal ? ", personal" : ", anyone",
+                                       c.reason.empty() ? "" : ": " + c.reason)},
                           "Rescheduled", m.correlation);
         return;
     }
@@ -402,7 +403,8 @@ void CampaignService::onReschedule(const events::RescheduleRecord& c, const Mess
     work->callbackAtMs = c.atMs;
     work->callbackPersonal = c.personal;
     work->callbackNumber = c.number;
-    onDisposition(events::SetDisposition{c.agentId, c.interactionId, std::string(campaign_dispositions::callback), ""}, m);
+    // The reason goes with the attempt as its notes.
+    onDisposition(events::SetDisposition{c.agentId, c.interactionId, std::string(campaign_dispositions::callback), c.reason}, m);
 }
 
 void CampaignService::onDisposition(const events::SetDisposition& c, const Message& m) {

@@ -155,6 +155,10 @@ ServiceConfig parseService(const json& entry, const std::string& where, const Ce
         if (on != "accept" && on != "offer") fail(where, fmt::format("screenPop \"on\" must be offer or accept, not \"{}\"", on));
         service.screenPopOnOffer = on == "offer";
     }
+    service.recordsCalls = optionalBool(entry, "recordCalls", where, false);
+    if (service.recordsCalls && service.channel != Channel::Voice && service.channel != Channel::Campaign) {
+        fail(where, "\"recordCalls\" is for Voice and Campaign services only");
+    }
     service.dispositions = optionalStringList(entry, "dispositions", where);
     service.dispositionRequired = optionalBool(entry, "dispositionRequired", where, false);
     if (service.dispositionRequired && service.dispositions.empty()) {

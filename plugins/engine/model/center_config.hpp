@@ -118,6 +118,7 @@ struct ServiceConfig {
     /// {from}, {subject}, {interactionId} and {serviceId} filled in (URL-encoded); "" for none.
     std::string screenPopUrl;
     bool screenPopOnOffer = false;               ///< open it when offered; otherwise when accepted
+    bool recordsCalls = false;                   ///< calls: recorded from the answer ("recordCalls"); else on demand
     // Simulated customers
     double arrivalsPerHour = 0;                  ///< mean rate before the daily profile and speed; 0: none
     Milliseconds meanPatience{120'000};          ///< how long a customer waits before giving up, on average

@@ -68,6 +68,12 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
                           (c.action == RecordingAction::Pause && before == Recording::On) ||
                           (c.action == RecordingAction::Resume && before == Recording::Paused) ||
                           (c.action == RecordingAction::Stop && before != Recording::Off);
+        if (c.action == RecordingAction::Stop && call->serviceRecords) {
+            return refuse(c.topic, error_codes::invalidState,
+                          fmt::format("{} records every call: pause the recording instead.",
+                                      center_.interaction(call->interactionId)->service->name),
+                          m.correlation);
+        }
         if (!fits) {
             static constexpr const char* states[] = {"not being recorded", "being recorded", "paused"};
             return refuse(c.topic, error_codes::invalidState,
@@ -610,6 +616,11 @@ void VoiceService::answered(const Interaction& interaction) {
     call.agentId = interaction.agentId;
     call.agentName = agentName(interaction.agentId);
     call.conferenceLimit = center_.config().settings.voice.conferenceLimit;
+    if (interaction.service->recordsCalls) {  // VOICE-21: the service records everything
+        call.serviceRecords = true;
+        call.recording = events::Recording::On;
+        call.recorded.push_back({toEpochMs(clock_.now()), 0});
+    }
     calls_[interaction.id] = call;
     bus_.publish(call);
 }

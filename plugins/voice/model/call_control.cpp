@@ -26,6 +26,8 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
           offers_.clear();
           call_.reset();
           joined_.reset();
+          elsewhere_.reset();
+          campaignTalking_.clear();
       }) {
     subscriptions_.push_back(bus_.subscribe<events::PrepareDial>([this](const events::PrepareDial& c) {
         prepared_ = PreparedDial{c.number, c.name};
@@ -47,6 +49,7 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
         if (offer == offers_.end() || !agent_.is(e.agentId)) return;
         call_ = Call{offer->second, fromEpochMs(e.connectedAtMs), {}, false, false, {}};
         call_->state.interactionId = e.interactionId;
+        if (elsewhere_ && elsewhere_->interactionId == e.interactionId) call_->state = *std::exchange(elsewhere_, std::nullopt);
         offers_.erase(offer);
     }));
     subscriptions_.push_back(bus_.subscribe<events::CallState>([this](const events::CallState& e) {
@@ -54,7 +57,11 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
             call_->state = e;
             return;
         }
-        if (!agent_.loggedIn() || agent_.is(e.agentId)) return;
+        if (!agent_.loggedIn()) return;
+        if (agent_.is(e.agentId)) {
+            elsewhere_ = e;
+            return;
+        }
         // A colleague's call: is this agent consulted, or in their conference?
         bool in = e.consulting && e.consultation.agentId == agent_.id();
         for (const events::CallParty& party : e.participants) in = in || party.agentId == agent_.id();
@@ -66,6 +73,9 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
         static constexpr const char* what[] = {"declined the consultation", "did not answer", "hung up"};
         error_ = fmt::format("{} {}. Your customer is still on hold: Retrieve to talk to them again.", e.party.name,
                              what[static_cast<int>(e.why)]);
+    }));
+    subscriptions_.push_back(bus_.subscribe<events::CallingRecord>([this](const events::CallingRecord& e) {
+        if (agent_.is(e.agentId)) campaignTalking_ = e.phase == events::RecordPhase::Talking ? e.interactionId : std::string();
     }));
     subscriptions_.push_back(bus_.subscribe<events::CallTransferred>([this](const events::CallTransferred& e) {
         if (call_ && call_->offer.interactionId == e.interactionId && agent_.is(e.fromAgentId)) {
@@ -100,6 +110,7 @@ CallControl::CallControl(Bus& bus, const Clock& clock, RecentChanged recentChang
     }));
     subscriptions_.push_back(bus_.subscribe<events::Ended>([this](const events::Ended& e) {
         if (joined_ && joined_->interactionId == e.interactionId) joined_.reset();
+        if (elsewhere_ && elsewhere_->interactionId == e.interactionId) elsewhere_.reset();
         if (!call_ || call_->offer.interactionId != e.interactionId || !agent_.is(e.agentId)) return;
         if (!e.wrapUp || call_->dialling) {
             call_.reset();
@@ -143,14 +154,15 @@ Milliseconds CallControl::holdTime() const {
 }
 
 void CallControl::toggleHold() {
-    if (!connected()) return;
-    const std::string& id = call_->offer.interactionId;
-    if (call_->state.held) command(events::RetrieveCall{id, agent_.id()});
-    else command(events::HoldCall{id, agent_.id()});
+    const events::CallState* state = connected() ? &call_->state : callElsewhere();
+    if (!state) return;
+    if (state->held) command(events::RetrieveCall{state->interactionId, agent_.id()});
+    else command(events::HoldCall{state->interactionId, agent_.id()});
 }
 
 void CallControl::toggleMute() {
-    if (connected()) command(events::MuteCall{call_->offer.interactionId, agent_.id(), !call_->state.muted});
+    const events::CallState* state = connected() ? &call_->state : callElsewhere();
+    if (state) command(events::MuteCall{state->interactionId, agent_.id(), !state->muted});
 }
 
 void CallControl::record(events::RecordingAction action) {
@@ -168,6 +180,20 @@ void CallControl::release() {
 void CallControl::dial(const std::string& number, const std::string& serviceId) {
     if (!canDial()) return;
     command(events::Dial{agent_.id(), number, serviceId});
+}
+
+bool CallControl::canRecord(events::RecordingAction action) const {
+    if (!connected() || automated()) return false;
+    using events::Recording;
+    using events::RecordingAction;
+    const Recording now = call_->state.recording;
+    switch (action) {
+        case RecordingAction::Start: return now == Recording::Off;
+        case RecordingAction::Pause: return now == Recording::On;
+        case RecordingAction::Resume: return now == Recording::Paused;
+        case RecordingAction::Stop: return now != Recording::Off && !call_->state.serviceRecords;
+    }
+    return false;
 }
 
 bool CallControl::canConsult() const {

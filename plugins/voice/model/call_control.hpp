@@ -12,6 +12,7 @@
 #include <agentdesk/clock.hpp>
 #include <agentdesk/current_agent.hpp>
 #include <agentdesk/events/agent.hpp>
+#include <agentdesk/events/campaign.hpp>
 #include <agentdesk/events/directory.hpp>
 #include <agentdesk/events/interaction.hpp>
 #include <agentdesk/events/metrics.hpp>
@@ -64,6 +65,25 @@ public:
     /// Time on the call, and on the current hold.
     Milliseconds talkTime() const;
     Milliseconds holdTime() const;
+
+    // What the panel's buttons allow now (the engine has the last word: a refusal comes back as
+    // takeError). While a voice application has the customer or a message plays, only Release is
+    // the agent's.
+    bool automated() const { return inApplication() || messagePlaying(); }
+    /// Hold / retrieve: not during a consultation (Alternate switches then).
+    bool canHold() const { return connected() && !call_->state.consulting && !automated(); }
+    bool canMute() const { return connected() && !automated(); }
+    /// Whether `action` fits the recording now; Stop never on a call its service records.
+    bool canRecord(events::RecordingAction action) const;
+    /// Digits go into a call that is not on hold.
+    bool canSendDigits() const { return connected() && !call_->state.held && !automated(); }
+
+    /// The agent's campaign call, which the Campaign panel shows, while the customer is on the
+    /// line (nullptr otherwise): Hold and Mute, and their shortcuts, act on it when this panel has
+    /// no call.
+    const events::CallState* callElsewhere() const {
+        return elsewhere_ && elsewhere_->interactionId == campaignTalking_ ? &*elsewhere_ : nullptr;
+    }
 
     void toggleHold();
     void toggleMute();
@@ -158,6 +178,8 @@ private:
     std::map<std::string, events::Offered, std::less<>> offers_;
     std::optional<Call> call_;
     std::optional<events::CallState> joined_;
+    std::optional<events::CallState> elsewhere_;  // the agent's call this panel does not show
+    std::string campaignTalking_;                 // the campaign call whose customer is on the line
     std::vector<events::DirectoryEntry> targets_;
     std::uint64_t targetSearch_ = 0;
     std::vector<std::string> recent_;

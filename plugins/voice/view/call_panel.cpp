@@ -91,32 +91,39 @@ void CallPanel::draw() {
     if (live && state.consulting) drawConsultation();
     if (live && !state.participants.empty()) drawParticipants(state, true);
 
-    // While an application has the customer or a message plays, only Release is the agent's.
-    const bool automated = model_.inApplication() || model_.messagePlaying();
-    ImGui::BeginDisabled(!live || state.consulting || automated);
+    const bool automated = model_.automated();
+    ImGui::BeginDisabled(!model_.canHold());
     if (ImGui::Button(state.held ? AD_ICON_PLAY " Retrieve" : AD_ICON_PAUSE " Hold")) model_.toggleHold();
     ImGui::EndDisabled();
     if (state.consulting && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::SetTooltip("Use Alternate to switch between the parties");
     }
-    ImGui::BeginDisabled(!live || automated);
     ImGui::SameLine();
+    ImGui::BeginDisabled(!model_.canMute());
     if (ImGui::Button(state.muted ? AD_ICON_MICROPHONE " Unmute" : AD_ICON_MICROPHONE_SLASH " Mute")) model_.toggleMute();
+    ImGui::EndDisabled();
     ImGui::SameLine();
     using events::Recording;
     using events::RecordingAction;
-    if (state.recording == Recording::Off) {
-        if (ImGui::Button(AD_ICON_CIRCLE " Record")) model_.record(RecordingAction::Start);
-    } else {
-        if (ImGui::Button(state.recording == Recording::On ? AD_ICON_PAUSE " Pause rec." : AD_ICON_PLAY " Resume rec.")) {
-            model_.record(state.recording == Recording::On ? RecordingAction::Pause : RecordingAction::Resume);
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(AD_ICON_STOP " Stop rec.")) model_.record(RecordingAction::Stop);
-    }
+    // One button for what fits the recording now; Stop beside it unless the service records everything.
+    const RecordingAction next = state.recording == Recording::Off  ? RecordingAction::Start
+                                 : state.recording == Recording::On ? RecordingAction::Pause
+                                                                    : RecordingAction::Resume;
+    static constexpr const char* labels[] = {AD_ICON_CIRCLE " Record", AD_ICON_PAUSE " Pause rec.", AD_ICON_PLAY " Resume rec."};
+    ImGui::BeginDisabled(!model_.canRecord(next));
+    if (ImGui::Button(labels[static_cast<int>(next)])) model_.record(next);
     ImGui::EndDisabled();
+    if (state.serviceRecords && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("%s records every call: pause while a card number is read", offer.serviceName.c_str());
+    }
+    if (state.recording != Recording::Off && !state.serviceRecords) {
+        besideIfFits(AD_ICON_STOP " Stop rec.");
+        ImGui::BeginDisabled(!model_.canRecord(RecordingAction::Stop));
+        if (ImGui::Button(AD_ICON_STOP " Stop rec.")) model_.record(RecordingAction::Stop);
+        ImGui::EndDisabled();
+    }
+    besideIfFits(AD_ICON_TIMES " Release");
     ImGui::BeginDisabled(!live);
-    ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.20f, 0.20f, 1.0f));
     if (ImGui::Button(AD_ICON_TIMES " Release")) model_.release();
     ImGui::PopStyleColor();
@@ -373,7 +380,7 @@ void CallPanel::drawDialer() {
 
 void CallPanel::drawDialPad() {
     const auto& call = model_.call();
-    const bool usable = model_.connected() && !call->state.held && !model_.inApplication() && !model_.messagePlaying();
+    const bool usable = model_.canSendDigits();
     ImGui::TextDisabled("Sent:");
     ImGui::SameLine();
     ImGui::TextUnformatted(call->state.digitsSent.empty() ? "-" : call->state.digitsSent.c_str());

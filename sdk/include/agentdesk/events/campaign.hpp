@@ -155,7 +155,8 @@ struct RescheduleRecord {
     std::int64_t atMs = 0;
     std::string number;
     bool personal = true;
-    MSGPACK_DEFINE_MAP(agentId, interactionId, atMs, number, personal)
+    std::string reason;  ///< why, as the agent puts it ("asked to call back after 6 pm"); may be ""
+    MSGPACK_DEFINE_MAP(agentId, interactionId, atMs, number, personal, reason)
 };
 
 /// Command: end the attempt with a disposition (CAMP-05), during the call or its wrap-up; the

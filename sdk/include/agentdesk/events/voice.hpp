@@ -4,7 +4,9 @@
 //
 //   voice.hold / voice.retrieve   ->   voice.call   (held, with when the hold began)
 //   voice.mute                    ->   voice.call   (muted or not)
-//   voice.record                  ->   voice.call   (recording on, paused, off; the gaps are kept)
+//   voice.record                  ->   voice.call   (recording on, paused, off; the gaps are kept; a
+//                                                    service that records every call starts it at the
+//                                                    answer and refuses Stop)
 //   voice.dtmf                    ->   voice.dtmf.sent, or error invalid_digits
 //   voice.dial                    ->   interaction.offered (outbound: it rings at the customer), then
 //                                      interaction.connected when they answer; or error
@@ -194,8 +196,10 @@ struct CallState {
     MessagePlayback message;          ///< while a prerecorded message plays (the agent is muted)
     std::vector<ApplicationResult> results;  ///< what voice applications reported back, in order
     std::vector<TextMessage> texts;   ///< text messages sent from this call
+    bool serviceRecords = false;      ///< the service records every call: on from the answer, paused but not stopped
     MSGPACK_DEFINE_MAP(interactionId, agentId, agentName, held, heldSinceMs, heldTotalMs, muted, recording, recorded, digitsSent,
-                       consulting, consultation, participants, conferenceLimit, application, message, results, texts)
+                       consulting, consultation, participants, conferenceLimit, application, message, results, texts,
+                       serviceRecords)
 };
 
 /// Command: put the customer on hold (music). Answered by CallState or Error (invalid_state when
@@ -225,7 +229,7 @@ struct MuteCall {
 };
 
 /// Command: start, pause, resume or stop recording. Answered by CallState or Error (invalid_state
-/// when the action does not fit the recording's state).
+/// when the action does not fit the recording's state, or Stop on a call its service records).
 struct RecordCall {
     static constexpr std::string_view topic = "voice.record";
     std::string interactionId;
