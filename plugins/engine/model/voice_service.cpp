@@ -64,17 +64,13 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
         using events::Recording;
         using events::RecordingAction;
         const Recording before = call->recording;
-        const bool fits = (c.action == RecordingAction::Start && before == Recording::Off) ||
-                          (c.action == RecordingAction::Pause && before == Recording::On) ||
-                          (c.action == RecordingAction::Resume && before == Recording::Paused) ||
-                          (c.action == RecordingAction::Stop && before != Recording::Off);
         if (c.action == RecordingAction::Stop && call->serviceRecords) {
             return refuse(c.topic, error_codes::invalidState,
                           fmt::format("{} records every call: pause the recording instead.",
                                       center_.interaction(call->interactionId)->service->name),
                           m.correlation);
         }
-        if (!fits) {
+        if (!events::recordingActionFits(before, c.action)) {
             static constexpr const char* states[] = {"not being recorded", "being recorded", "paused"};
             return refuse(c.topic, error_codes::invalidState,
                           fmt::format("Cannot {} the recording: the call is {}.", enumName(c.action),
@@ -143,11 +139,10 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
         const TimePoint until = clock_.now() + (answersItself ? kConsultRing : center_.config().settings.ringTimeout);
         consultRings_[call->interactionId] =
             center_.timers().at(until, [this, answersItself, id = call->interactionId, partyId = party->id] {
-                if (answersItself) return consultAnswered(id, partyId);
-                consultRings_.erase(id);
-                auto it = calls_.find(id);
-                if (it == calls_.end() || !it->second.consulting || it->second.consultation.id != partyId) return;
-                consultationGone(it->second, events::ConsultationEnd::NotAnswered);
+                events::CallState* consulting = ringEnded(id, partyId);
+                if (!consulting) return;
+                if (answersItself) consultAnswered(*consulting);
+                else consultationGone(*consulting, events::ConsultationEnd::NotAnswered);
             });
         bus_.publish(*call, m.correlation);
     }));
@@ -157,7 +152,8 @@ VoiceService::VoiceService(ContactCenter& center, Bus& bus, const Clock& clock)
         if (!call->consultation.ringing) {
             return refuse(c.topic, error_codes::invalidState, "You already answered this consultation.", m.correlation);
         }
-        consultAnswered(call->interactionId, call->consultation.id, m.correlation);
+        consultRings_.erase(call->interactionId);
+        consultAnswered(*call, m.correlation);
     }));
     subscriptions_.push_back(bus_.subscribe<events::DeclineConsultation>([this](const events::DeclineConsultation& c, const Message& m) {
         events::CallState* call = consultedIn(c.topic, c.agentId, c.interactionId, m.correlation);
@@ -371,11 +367,14 @@ void VoiceService::endConsultation(events::CallState& call, bool retrieve) {
     letGo(party);
 }
 
-void VoiceService::consultAnswered(const std::string& interactionId, const std::string& partyId, std::uint64_t correlation) {
+events::CallState* VoiceService::ringEnded(const std::string& interactionId, const std::string& partyId) {
     consultRings_.erase(interactionId);
     auto it = calls_.find(interactionId);
-    if (it == calls_.end() || !it->second.consulting || it->second.consultation.id != partyId) return;
-    events::CallState& call = it->second;
+    if (it == calls_.end() || !it->second.consulting || it->second.consultation.id != partyId) return nullptr;
+    return &it->second;
+}
+
+void VoiceService::consultAnswered(events::CallState& call, std::uint64_t correlation) {
     call.consultation.ringing = false;
     if (call.consultation.kind == events::PartyKind::Agent) center_.legConnected(call.consultation.agentId);
     bus_.publish(call, correlation);

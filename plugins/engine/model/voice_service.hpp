@@ -65,7 +65,10 @@ private:
     /// A consulted or conferenced colleague is free again.
     void letGo(const events::CallParty& party);
     void endConsultation(events::CallState& call, bool retrieve);
-    void consultAnswered(const std::string& interactionId, const std::string& partyId, std::uint64_t correlation = 0);
+    /// The consultation's ring timer fired: the call still consulting `partyId`, or nullptr when
+    /// the consultation ended or moved on meanwhile.
+    events::CallState* ringEnded(const std::string& interactionId, const std::string& partyId);
+    void consultAnswered(events::CallState& call, std::uint64_t correlation = 0);
     /// The consulted party declined, did not answer or hung up: the customer stays on hold.
     void consultationGone(events::CallState& call, events::ConsultationEnd why, std::uint64_t correlation = 0);
     /// The call whose consultation is `agentId` (the ringing one when `interactionId` is ""); on

@@ -153,15 +153,17 @@ Milliseconds CallControl::holdTime() const {
     return std::chrono::duration_cast<Milliseconds>(clock_.now() - fromEpochMs(call_->state.heldSinceMs));
 }
 
+const events::CallState* CallControl::heldOrMuted() const { return connected() ? &call_->state : callElsewhere(); }
+
 void CallControl::toggleHold() {
-    const events::CallState* state = connected() ? &call_->state : callElsewhere();
+    const events::CallState* state = heldOrMuted();
     if (!state) return;
     if (state->held) command(events::RetrieveCall{state->interactionId, agent_.id()});
     else command(events::HoldCall{state->interactionId, agent_.id()});
 }
 
 void CallControl::toggleMute() {
-    const events::CallState* state = connected() ? &call_->state : callElsewhere();
+    const events::CallState* state = heldOrMuted();
     if (state) command(events::MuteCall{state->interactionId, agent_.id(), !state->muted});
 }
 
@@ -184,16 +186,8 @@ void CallControl::dial(const std::string& number, const std::string& serviceId) 
 
 bool CallControl::canRecord(events::RecordingAction action) const {
     if (!connected() || automated()) return false;
-    using events::Recording;
-    using events::RecordingAction;
-    const Recording now = call_->state.recording;
-    switch (action) {
-        case RecordingAction::Start: return now == Recording::Off;
-        case RecordingAction::Pause: return now == Recording::On;
-        case RecordingAction::Resume: return now == Recording::Paused;
-        case RecordingAction::Stop: return now != Recording::Off && !call_->state.serviceRecords;
-    }
-    return false;
+    if (action == events::RecordingAction::Stop && call_->state.serviceRecords) return false;
+    return events::recordingActionFits(call_->state.recording, action);
 }
 
 bool CallControl::canConsult() const {

@@ -170,6 +170,8 @@ public:
 private:
     template <typename Command>
     void command(Command command);
+    /// The call Hold and Mute act on: this panel's connected call, else the campaign call.
+    const events::CallState* heldOrMuted() const;
 
     Bus& bus_;
     const Clock& clock_;

@@ -66,6 +66,18 @@ enum class RecordingAction { Start, Pause, Resume, Stop };
 AGENTDESK_ENUM_NAMES(RecordingAction, {RecordingAction::Start, "Start"}, {RecordingAction::Pause, "Pause"},
                      {RecordingAction::Resume, "Resume"}, {RecordingAction::Stop, "Stop"})
 
+/// Whether `action` fits a recording that is `now`: Start when off, Pause when on, Resume when
+/// paused, Stop when on or paused. (A service that records every call refuses Stop as well.)
+constexpr bool recordingActionFits(Recording now, RecordingAction action) {
+    switch (action) {
+        case RecordingAction::Start: return now == Recording::Off;
+        case RecordingAction::Pause: return now == Recording::On;
+        case RecordingAction::Resume: return now == Recording::Paused;
+        case RecordingAction::Stop: return now != Recording::Off;
+    }
+    return false;
+}
+
 /// A stretch of a call that was recorded; the time between two of them is a marked gap.
 struct RecordedPart {
     std::int64_t fromMs = 0;
